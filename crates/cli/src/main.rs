@@ -1,0 +1,104 @@
+//! `coalition`: Coalition Desk from the command line, for scripts and benchmarks. The
+//! commands, flags, output formats and exit codes are a stable contract:
+//! 0 success, 1 input refused (the reason on stderr), 2 wrong usage.
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use coalition_core::{CoreError, Store};
+
+/// Coalition Desk: the coalition's CRM on a local SQLite store.
+#[derive(Parser)]
+#[command(name = "coalition", version, about, propagate_version = true)]
+struct Cli {
+    /// The store to use (default: the app's store in the platform's app-data folder).
+    #[arg(long, global = true, env = "COALITION_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the store, or bring it up to date.
+    Init,
+    /// Load the demo data (loading it twice adds nothing).
+    Demo,
+    /// Organisations and their membership.
+    #[command(subcommand)]
+    Orgs(commands::orgs::OrgsCommand),
+}
+
+/// A failure with the exit code it deserves.
+pub(crate) struct Failure {
+    code: u8,
+    message: Option<String>,
+}
+
+impl Failure {
+    /// Input refused: exit 1 with `message`.
+    pub(crate) fn refused(message: impl Into<String>) -> Self {
+        Failure { code: 1, message: Some(message.into()) }
+    }
+
+    /// Input refused, the reasons already printed.
+    pub(crate) fn refused_silently() -> Self {
+        Failure { code: 1, message: None }
+    }
+}
+
+impl From<CoreError> for Failure {
+    fn from(error: CoreError) -> Self {
+        let message = match &error {
+            CoreError::Invalid(errors) => errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+            other => other.to_string(),
+        };
+        Failure { code: 1, message: Some(message) }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Self {
+        Failure::refused(error.to_string())
+    }
+}
+
+fn open(db: Option<&std::path::Path>) -> Result<Store, Failure> {
+    let path = coalition_core::store::resolve_path(db)?;
+    Ok(Store::open(&path)?)
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let store = open(cli.db.as_deref())?;
+    match cli.command {
+        Command::Init => {
+            let info = store.info()?;
+            println!("store ready at {} (schema version {})", info.path, info.schema_version);
+            Ok(())
+        }
+        Command::Demo => {
+            let report = coalition_core::demo::load(&store)?;
+            println!("added {} organisations, {} already present", report.organisations_added, report.organisations_present);
+            Ok(())
+        }
+        Command::Orgs(command) => commands::orgs::run(&store, command),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            if let Some(message) = failure.message {
+                eprintln!("error: {message}");
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}

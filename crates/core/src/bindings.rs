@@ -1,0 +1,99 @@
+//! The TypeScript types of everything that crosses into the UI, generated with ts-rs.
+//! `ui/src/bindings/` holds the committed output; a test fails when it is stale, and
+//! `UPDATE_BINDINGS=1 cargo test -p coalition-core bindings` rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::audit::AuditEntry;
+use crate::countries::Country;
+use crate::demo::DemoReport;
+use crate::error::{ApiError, FieldError};
+use crate::memberships::*;
+use crate::organisations::*;
+use crate::store::StoreInfo;
+
+fn render<T: TS + 'static + ?Sized>(cfg: &Config) -> (String, String) {
+    let name = T::name(cfg);
+    let text = T::export_to_string(cfg).unwrap_or_else(|e| panic!("cannot render {name}: {e}"));
+    (format!("{name}.ts"), text)
+}
+
+/// Every generated file: its name and its content.
+pub fn all() -> Vec<(String, String)> {
+    let cfg = Config::new().with_large_int("number");
+    let mut files = vec![
+        render::<ApiError>(&cfg),
+        render::<FieldError>(&cfg),
+        render::<AuditEntry>(&cfg),
+        render::<Country>(&cfg),
+        render::<StoreInfo>(&cfg),
+        render::<DemoReport>(&cfg),
+        render::<OrgType>(&cfg),
+        render::<Organisation>(&cfg),
+        render::<OrganisationInput>(&cfg),
+        render::<NewOrganisation>(&cfg),
+        render::<OrganisationDetail>(&cfg),
+        render::<OrganisationRow>(&cfg),
+        render::<OrganisationSort>(&cfg),
+        render::<SortDirection>(&cfg),
+        render::<OrganisationQuery>(&cfg),
+        render::<OrganisationPage>(&cfg),
+        render::<ImportOptions>(&cfg),
+        render::<ImportIssue>(&cfg),
+        render::<ImportReport>(&cfg),
+        render::<MembershipTier>(&cfg),
+        render::<MembershipStatus>(&cfg),
+        render::<Membership>(&cfg),
+        render::<StatusChange>(&cfg),
+        render::<NewMembership>(&cfg),
+        render::<StatusChangeInput>(&cfg),
+        render::<MembershipUpdate>(&cfg),
+    ];
+    files.sort();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    fn dir() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings")
+    }
+
+    #[test]
+    fn bindings_are_fresh() {
+        let update = std::env::var("UPDATE_BINDINGS").is_ok_and(|v| v == "1");
+        let dir = dir();
+        let mut stale = Vec::new();
+        let expected = super::all();
+        for (name, text) in &expected {
+            let path = dir.join(name);
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                if update {
+                    std::fs::create_dir_all(&dir).unwrap();
+                    std::fs::write(&path, text).unwrap();
+                } else {
+                    stale.push(name.clone());
+                }
+            }
+        }
+        // Files nobody generates any more are stale too.
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.ends_with(".ts") && !expected.iter().any(|(n, _)| *n == name) {
+                    if update {
+                        std::fs::remove_file(entry.path()).unwrap();
+                    } else {
+                        stale.push(name);
+                    }
+                }
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "TypeScript bindings are stale: {stale:?}. Run `UPDATE_BINDINGS=1 cargo test -p coalition-core bindings` and commit ui/src/bindings."
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! Demo data from public sources (see the project's DOMAIN notes): the organisations named
+//! in public material about ECLAG's work, each with its country, type and membership.
+//! Loading it twice adds nothing.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::memberships::{self, MembershipStatus as S, MembershipTier as T, NewMembership};
+use crate::organisations::{self, OrgType as O, OrganisationInput};
+use crate::text::fold;
+use crate::Store;
+
+/// What loading the demo data did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DemoReport {
+    /// Organisations added now.
+    pub organisations_added: u32,
+    /// Demo organisations that were already there (by name).
+    pub organisations_present: u32,
+}
+
+struct DemoOrganisation {
+    name: &'static str,
+    short_name: Option<&'static str>,
+    org_type: O,
+    country: &'static str,
+    website: &'static str,
+    status: S,
+    tier: T,
+    joined_on: &'static str,
+    notes: Option<&'static str>,
+}
+
+const fn org(
+    name: &'static str,
+    short_name: Option<&'static str>,
+    org_type: O,
+    country: &'static str,
+    website: &'static str,
+    status: S,
+    tier: T,
+    joined_on: &'static str,
+) -> DemoOrganisation {
+    DemoOrganisation { name, short_name, org_type, country, website, status, tier, joined_on, notes: None }
+}
+
+/// The seven steering-group members come first; all are active full members.
+const ORGANISATIONS: &[DemoOrganisation] = &[
+    org("Brave Movement", None, O::SurvivorNetwork, "US", "www.bravemovement.org", S::Active, T::Full, "2022-04-01"),
+    org("ECPAT International", Some("ECPAT"), O::Network, "TH", "www.ecpat.org", S::Active, T::Full, "2022-04-01"),
+    org("Eurochild", None, O::Network, "BE", "www.eurochild.org", S::Active, T::Full, "2022-04-01"),
+    org("Missing Children Europe", Some("MCE"), O::Network, "BE", "missingchildreneurope.eu", S::Active, T::Full, "2022-04-01"),
+    org("Internet Watch Foundation", Some("IWF"), O::Hotline, "GB", "www.iwf.org.uk", S::Active, T::Full, "2022-04-01"),
+    org("Terre des Hommes", Some("TdH"), O::Ngo, "NL", "www.terredeshommes.nl", S::Active, T::Full, "2022-04-01"),
+    org("Thorn", None, O::Ngo, "US", "www.thorn.org", S::Active, T::Full, "2022-04-01"),
+    org("International Justice Mission Netherlands", Some("IJM"), O::Ngo, "NL", "www.ijm.nl", S::Active, T::Full, "2022-06-01"),
+    org("Centrum Kinderhandel Mensenhandel", Some("CKM"), O::Ngo, "NL", "www.ckm.nl", S::Active, T::Full, "2022-06-01"),
+    org("Defence for Children", None, O::Ngo, "NL", "www.defenceforchildren.nl", S::Active, T::Full, "2022-06-01"),
+    DemoOrganisation {
+        notes: Some("A founding member of Missing Children Europe; runs the Belgian reporting point for abuse images."),
+        ..org("Child Focus", None, O::Hotline, "BE", "www.childfocus.be", S::Active, T::Full, "2022-04-01")
+    },
+    org("WeProtect Global Alliance", Some("WPGA"), O::Network, "GB", "www.weprotect.org", S::Active, T::Observer, "2022-09-01"),
+    org("NSPCC", None, O::Ngo, "GB", "www.nspcc.org.uk", S::Active, T::Associate, "2022-06-01"),
+    org("Canadian Centre for Child Protection", Some("C3P"), O::Hotline, "CA", "www.protectchildren.ca", S::Active, T::Associate, "2022-07-01"),
+    org("End Violence Against Children", Some("EVAC"), O::Network, "US", "www.end-violence.org", S::Active, T::Associate, "2022-07-01"),
+    org("5Rights Foundation", Some("5Rights"), O::Foundation, "GB", "5rightsfoundation.com", S::Active, T::Full, "2022-09-01"),
+    org("INHOPE", None, O::Network, "NL", "www.inhope.org", S::Active, T::Full, "2022-06-01"),
+    org("Child Helpline International", Some("CHI"), O::Network, "NL", "www.childhelplineinternational.org", S::Active, T::Full, "2022-06-01"),
+    DemoOrganisation {
+        notes: Some("US; not an EU body: a partner of the coalition."),
+        ..org("National Center for Missing & Exploited Children", Some("NCMEC"), O::Hotline, "US", "www.missingkids.org", S::Active, T::Supporter, "2022-10-01")
+    },
+];
+
+/// Loads the demo organisations that are not there yet, in one transaction.
+pub fn load(store: &Store) -> Result<DemoReport> {
+    store.write(|conn| {
+        let mut report = DemoReport { organisations_added: 0, organisations_present: 0 };
+        for demo in ORGANISATIONS {
+            if organisations::store::find_by_name_key(conn, &fold(demo.name))?.is_some() {
+                report.organisations_present += 1;
+                continue;
+            }
+            let input = OrganisationInput {
+                name: demo.name.into(),
+                short_name: demo.short_name.map(Into::into),
+                org_type: demo.org_type,
+                country: demo.country.into(),
+                website: Some(demo.website.into()),
+                email: None,
+                phone: None,
+                notes: demo.notes.map(Into::into),
+            };
+            let created = organisations::store::insert(conn, &input)?;
+            let membership = NewMembership { status: demo.status, tier: demo.tier, joined_on: Some(demo.joined_on.into()) };
+            memberships::store::start(conn, &created.id, &membership, Some("Demo data"))?;
+            report.organisations_added += 1;
+        }
+        Ok(report)
+    })
+}
+
+/// How many organisations the demo data holds.
+pub fn organisation_count() -> usize {
+    ORGANISATIONS.len()
+}

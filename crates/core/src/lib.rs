@@ -1,0 +1,18 @@
+//! Coalition Desk's core: the domain, its validation rules, the SQLite store, and the
+//! imports and exports that the app and the `coalition` CLI share. It never depends on Tauri.
+#![deny(missing_docs)]
+
+pub mod audit;
+pub mod bindings;
+pub mod countries;
+pub mod demo;
+mod enums;
+pub mod error;
+pub mod memberships;
+pub mod organisations;
+pub mod store;
+pub mod tabular;
+pub mod text;
+
+pub use error::{ApiError, CoreError, FieldError, Result};
+pub use store::Store;

@@ -1,0 +1,41 @@
+//! The schema's history: numbered SQL files in `migrations/`, embedded at compile time and
+//! applied in one transaction, tracked by `PRAGMA user_version`.
+
+use rusqlite_migration::{Migrations, M};
+
+const STEPS: &[&str] = &[include_str!("../../../../migrations/0001_foundation.sql")];
+
+/// Every migration, oldest first.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version a fully migrated store has.
+pub fn latest_version() -> u32 {
+    STEPS.len() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().expect("migrations validate");
+    }
+
+    #[test]
+    fn every_sql_file_is_embedded_in_order() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        files.sort();
+        assert_eq!(files.len(), STEPS.len(), "a migration file is not listed in STEPS");
+        for (i, name) in files.iter().enumerate() {
+            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name} is out of sequence");
+        }
+    }
+}

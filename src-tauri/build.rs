@@ -1,0 +1,22 @@
+//! Declares the app's commands so that each one needs a permission in a capability file.
+
+const COMMANDS: &[&str] = &[
+    "store_info",
+    "countries_list",
+    "orgs_list",
+    "org_get",
+    "org_create",
+    "org_update",
+    "org_set_archived",
+    "membership_start",
+    "membership_change_status",
+    "membership_update",
+    "orgs_export_csv",
+    "orgs_import",
+    "demo_load",
+];
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)))
+        .expect("failed to run tauri-build");
+}

@@ -1,0 +1,67 @@
+//! Coalition Desk's Tauri shell: setup and the list of commands. The commands themselves
+//! are one-line wrappers over coalition-core, in `commands.rs`.
+
+mod commands;
+
+use std::path::PathBuf;
+
+use coalition_core::{ApiError, Store};
+
+/// The open store, or why it could not be opened (shown by every command).
+pub struct Desk {
+    store: Result<Store, ApiError>,
+}
+
+impl Desk {
+    /// The store, or the error that kept it closed.
+    pub fn store(&self) -> Result<&Store, ApiError> {
+        self.store.as_ref().map_err(Clone::clone)
+    }
+}
+
+/// `--db PATH` (or `--db=PATH`) from the command line, like the CLI's.
+fn db_argument() -> Option<PathBuf> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.strip_prefix("--db=") {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
+fn open_store() -> Result<Store, ApiError> {
+    let path = coalition_core::store::resolve_path(db_argument().as_deref())?;
+    Ok(Store::open(&path)?)
+}
+
+/// Starts the app.
+pub fn run() {
+    let desk = Desk { store: open_store() };
+    if let Err(error) = &desk.store {
+        eprintln!("coalition-desk: the store could not be opened: {}", error.message);
+    }
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(desk)
+        .invoke_handler(tauri::generate_handler![
+            commands::store_info,
+            commands::countries_list,
+            commands::orgs_list,
+            commands::org_get,
+            commands::org_create,
+            commands::org_update,
+            commands::org_set_archived,
+            commands::membership_start,
+            commands::membership_change_status,
+            commands::membership_update,
+            commands::orgs_export_csv,
+            commands::orgs_import,
+            commands::demo_load,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Coalition Desk");
+}
