@@ -1,0 +1,130 @@
+//! Drives the real built Coalition Desk through tauri-driver and WebKitWebDriver. Each
+//! test gets its own store in a temporary folder, so a coordinator's data is never touched.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+use thirtyfour::Capabilities;
+
+/// The built app binary: `COALITION_APP`, else the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("COALITION_APP") {
+        return PathBuf::from(path);
+    }
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace.join("target"));
+    let target = if target.is_absolute() { target } else { workspace.join(target) };
+    target.join("debug/coalition-desk")
+}
+
+/// Where screenshots of a run go.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().unwrap().port()
+}
+
+fn tauri_driver() -> PathBuf {
+    let home_bin = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"));
+    match home_bin {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+/// A running app with a WebDriver session on it.
+pub struct App {
+    /// The WebDriver session.
+    pub driver: WebDriver,
+    driver_process: Child,
+    /// The test's own folder (the store lives in it).
+    pub dir: tempfile::TempDir,
+}
+
+impl App {
+    /// Starts tauri-driver and the app on a fresh store.
+    pub async fn launch() -> App {
+        let binary = app_binary();
+        assert!(
+            binary.exists(),
+            "the app is not built at {} — build ui/dist, then `cargo build -p coalition-desk --features tauri/custom-protocol`",
+            binary.display()
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let port = free_port();
+        let native_port = free_port();
+        let driver_process = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("COALITION_DB", dir.path().join("e2e.db"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver could not start: install it with `cargo install tauri-driver --locked`");
+        let url = format!("http://127.0.0.1:{port}");
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").unwrap();
+        caps.set("tauri:options", serde_json::json!({ "application": binary })).unwrap();
+        let started = Instant::now();
+        let driver = loop {
+            match WebDriver::new(url.clone(), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(error) if started.elapsed() < Duration::from_secs(30) => {
+                    let _ = error;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(error) => panic!("no WebDriver session: {error}"),
+            }
+        };
+        App { driver, driver_process, dir }
+    }
+
+    /// Waits until an element matching `css` exists (and is displayed), and returns it.
+    pub async fn wait_for(&self, css: &str) -> WebElement {
+        self.wait_for_text(css, "").await
+    }
+
+    /// Waits until an element matching `css` whose text contains `text` is displayed.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> WebElement {
+        let started = Instant::now();
+        loop {
+            if let Ok(elements) = self.driver.find_all(By::Css(css)).await {
+                for element in elements {
+                    if element.is_displayed().await.unwrap_or(false)
+                        && element.text().await.map(|t| t.contains(text)).unwrap_or(false)
+                    {
+                        return element;
+                    }
+                }
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                let path = screenshot_dir().join("failure.png");
+                let _ = self.driver.screenshot(&path).await;
+                panic!("no element {css} with text {text:?} after 20 s (screenshot: {})", path.display());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        let started = Instant::now();
+        while self.driver.find_all(By::Css(css)).await.map(|e| !e.is_empty()).unwrap_or(false) {
+            assert!(started.elapsed() < Duration::from_secs(20), "{css} is still there after 20 s");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Ends the session and stops tauri-driver with SIGTERM, so WebKitWebDriver goes too.
+    pub async fn close(mut self) {
+        let _ = self.driver.clone().quit().await;
+        let _ = Command::new("kill").args(["-TERM", &self.driver_process.id().to_string()]).status();
+        let _ = self.driver_process.wait();
+    }
+}
