@@ -39,6 +39,12 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
+/// The element's DOM text. WebKitWebDriver's "visible text" leaves out flex items with
+/// `overflow: hidden` (the ellipsised names in list rows), so the DOM's is used instead.
+pub async fn text_of(element: &WebElement) -> WebDriverResult<String> {
+    Ok(element.prop("textContent").await?.unwrap_or_default())
+}
+
 /// A running app with a WebDriver session on it.
 pub struct App {
     /// The WebDriver session.
@@ -57,6 +63,10 @@ impl App {
             "the app is not built at {} — build ui/dist, then `cargo build -p coalition-desk --features tauri/custom-protocol`",
             binary.display()
         );
+        assert!(
+            std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+            "no display: run the end-to-end tests under xvfb-run (scripts/test does)"
+        );
         let dir = tempfile::tempdir().expect("temp dir");
         let port = free_port();
         let native_port = free_port();
@@ -73,13 +83,14 @@ impl App {
         caps.set("tauri:options", serde_json::json!({ "application": binary })).unwrap();
         let started = Instant::now();
         let driver = loop {
-            match WebDriver::new(url.clone(), caps.clone()).await {
-                Ok(driver) => break driver,
-                Err(error) if started.elapsed() < Duration::from_secs(30) => {
-                    let _ = error;
+            let attempt = tokio::time::timeout(Duration::from_secs(30), WebDriver::new(url.clone(), caps.clone())).await;
+            match attempt {
+                Ok(Ok(driver)) => break driver,
+                Ok(Err(_)) if started.elapsed() < Duration::from_secs(30) => {
                     tokio::time::sleep(Duration::from_millis(250)).await;
                 }
-                Err(error) => panic!("no WebDriver session: {error}"),
+                Ok(Err(error)) => panic!("no WebDriver session: {error}"),
+                Err(_) => panic!("no WebDriver session after 30 s: the app did not start"),
             }
         };
         App { driver, driver_process, dir }
@@ -92,12 +103,21 @@ impl App {
 
     /// Waits until an element matching `css` whose text contains `text` is displayed.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> WebElement {
+        self.wait_until(css, text, |actual| actual.contains(text)).await
+    }
+
+    /// Waits until an element matching `css` whose whole text is `text` is displayed.
+    pub async fn wait_for_exact(&self, css: &str, text: &str) -> WebElement {
+        self.wait_until(css, text, |actual| actual.trim() == text).await
+    }
+
+    async fn wait_until(&self, css: &str, text: &str, matches: impl Fn(&str) -> bool) -> WebElement {
         let started = Instant::now();
         loop {
             if let Ok(elements) = self.driver.find_all(By::Css(css)).await {
                 for element in elements {
                     if element.is_displayed().await.unwrap_or(false)
-                        && element.text().await.map(|t| t.contains(text)).unwrap_or(false)
+                        && text_of(&element).await.map(|t| matches(&t)).unwrap_or(false)
                     {
                         return element;
                     }
@@ -121,9 +141,16 @@ impl App {
         }
     }
 
-    /// Ends the session and stops tauri-driver with SIGTERM, so WebKitWebDriver goes too.
-    pub async fn close(mut self) {
+    /// Ends the session; dropping the app then stops tauri-driver.
+    pub async fn close(self) {
         let _ = self.driver.clone().quit().await;
+    }
+}
+
+impl Drop for App {
+    /// Stops tauri-driver with SIGTERM (so that WebKitWebDriver and the app go too), also
+    /// when a test panicked.
+    fn drop(&mut self) {
         let _ = Command::new("kill").args(["-TERM", &self.driver_process.id().to_string()]).status();
         let _ = self.driver_process.wait();
     }

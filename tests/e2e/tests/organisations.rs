@@ -1,7 +1,7 @@
 //! A coordinator's first minutes: load the demo data, create an organisation through the
 //! form, find it in the list, and be told inline when the same name is used again.
 
-use coalition_e2e::{screenshot_dir, App};
+use coalition_e2e::{screenshot_dir, text_of, App};
 use thirtyfour::prelude::*;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -10,7 +10,7 @@ async fn create_find_and_refuse_a_duplicate_organisation() {
 
     // An empty store offers the demo data.
     app.wait_for("[data-testid=demo-load]").await.click().await.unwrap();
-    app.wait_for_text("[data-testid=org-count]", "19").await;
+    app.wait_for_exact("[data-testid=org-count]", "19 organisations").await;
     app.wait_for_text("[data-testid=org-row]", "Eurochild").await;
 
     // Create through the form.
@@ -20,15 +20,16 @@ async fn create_find_and_refuse_a_duplicate_organisation() {
     app.wait_for("#org-website").await.send_keys("www.bravemovement.fr").await.unwrap();
     app.wait_for("[data-testid=org-form-submit]").await.click().await.unwrap();
     app.wait_gone("#org-name").await;
-    app.wait_for_text("[data-testid=org-count]", "20").await;
+    app.wait_for_exact("[data-testid=org-count]", "20 organisations").await;
 
     // Find it in the list through the quick filter.
-    let filter = app.wait_for("[data-testid=org-filter-text]").await;
+    let filter = app.wait_for("[data-testid=org-quick-filter]").await;
     filter.send_keys("brave movement fr").await.unwrap();
-    app.wait_for_text("[data-testid=org-count]", "1").await;
+    app.wait_for_exact("[data-testid=org-count]", "1 organisation").await;
     app.wait_for_text("[data-testid=org-row]", "Brave Movement France").await;
-    filter.clear().await.unwrap();
-    app.wait_for_text("[data-testid=org-count]", "20").await;
+    // Esc in the quick filter clears it.
+    filter.send_keys(Key::Escape).await.unwrap();
+    app.wait_for_exact("[data-testid=org-count]", "20 organisations").await;
 
     // The same name again, in other case and spacing: the core's error, inline.
     app.wait_for("[data-testid=org-new]").await.click().await.unwrap();
@@ -36,12 +37,12 @@ async fn create_find_and_refuse_a_duplicate_organisation() {
     app.wait_for("#org-country").await.send_keys("fr").await.unwrap();
     app.wait_for("[data-testid=org-form-submit]").await.click().await.unwrap();
     let error = app.wait_for_text("[data-testid=field-error-name]", "already used by").await;
-    assert_eq!(error.text().await.unwrap(), "name already used by \"Brave Movement France\"");
+    assert_eq!(text_of(&error).await.unwrap(), "name already used by \"Brave Movement France\"");
 
     // Esc closes the form; the list stays as it was.
     app.driver.action_chain().send_keys(Key::Escape).perform().await.unwrap();
     app.wait_gone("#org-name").await;
-    app.wait_for_text("[data-testid=org-count]", "20").await;
+    app.wait_for_exact("[data-testid=org-count]", "20 organisations").await;
 
     let shot = screenshot_dir().join("organisations-list.png");
     app.driver.screenshot(&shot).await.unwrap();

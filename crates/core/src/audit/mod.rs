@@ -23,8 +23,10 @@ pub struct AuditEntry {
     /// What was done (`create`, `update`, `archive`, `restore`, `status_change`...).
     pub action: String,
     /// The changed fields before, when there was a before.
+    #[ts(type = "unknown")]
     pub before: Option<Value>,
     /// The changed fields after, when there is an after.
+    #[ts(type = "unknown")]
     pub after: Option<Value>,
 }
 

@@ -1,0 +1,61 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { BackendProvider } from "../api/context";
+import type { Backend } from "../api/backend";
+import type { FilePicker } from "../api/files";
+import { AlertIcon } from "../components/Icons";
+import { ToastProvider } from "../components/Toasts";
+import { TooltipProvider } from "../components/Tooltip";
+import { CountriesProvider } from "../features/organisations/countries";
+import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
+import type { NavId } from "./nav";
+import { Sidebar } from "./Sidebar";
+import { StatusBar } from "./StatusBar";
+import { StoreInfoProvider } from "./storeInfo";
+
+function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
+  const { t } = useTranslation();
+  const [active, setActive] = useState<NavId>("organisations");
+  return (
+    <div className="app">
+      <Sidebar active={active} onNavigate={setActive} />
+      <div className="main">
+        {runtimeMissing && (
+          <div className="runtime-banner" role="alert" data-testid="runtime-missing">
+            <AlertIcon size={16} />
+            <span>
+              <strong>{t("errors.noRuntimeTitle")}</strong> {t("errors.noRuntime")}
+            </span>
+          </div>
+        )}
+        <main className="content">{active === "organisations" && <OrganisationsPage />}</main>
+        <StatusBar />
+      </div>
+    </div>
+  );
+}
+
+/** The whole UI with its providers; tests pass a fake backend and file picker. */
+export function App({
+  backend,
+  files,
+  runtimeMissing = false,
+}: {
+  backend?: Backend;
+  files?: FilePicker;
+  runtimeMissing?: boolean;
+}) {
+  return (
+    <BackendProvider {...(backend ? { backend } : {})} {...(files ? { files } : {})}>
+      <TooltipProvider delayDuration={400} skipDelayDuration={200}>
+        <ToastProvider>
+          <StoreInfoProvider>
+            <CountriesProvider>
+              <Shell runtimeMissing={runtimeMissing} />
+            </CountriesProvider>
+          </StoreInfoProvider>
+        </ToastProvider>
+      </TooltipProvider>
+    </BackendProvider>
+  );
+}

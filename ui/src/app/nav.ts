@@ -1,0 +1,14 @@
+import type { ComponentType, SVGProps } from "react";
+import { BuildingIcon } from "../components/Icons";
+
+export type NavId = "organisations";
+
+export interface NavItem {
+  id: NavId;
+  /** i18n key of the label. */
+  labelKey: string;
+  icon: ComponentType<SVGProps<SVGSVGElement> & { size?: number }>;
+}
+
+/** Sidebar entries, in order. Later features add theirs here. */
+export const NAV_ITEMS: readonly NavItem[] = [{ id: "organisations", labelKey: "nav.organisations", icon: BuildingIcon }];

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, ORG_TYPES } from "../features/organisations/enums";
+import { NAV_ITEMS } from "../app/nav";
+import en from "./en.json";
+
+const SRC = join(__dirname, "..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "bindings" ? [] : sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function lookup(key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), en);
+}
+
+/** A key exists as is, or as i18next plural forms (key_one / key_other). */
+function exists(key: string): boolean {
+  return typeof lookup(key) === "string" || (typeof lookup(`${key}_one`) === "string" && typeof lookup(`${key}_other`) === "string");
+}
+
+describe("translations", () => {
+  it("has every literal key used in t(...) calls", () => {
+    const missing: string[] = [];
+    let seen = 0;
+    for (const file of sourceFiles(SRC)) {
+      const text = readFileSync(file, "utf8");
+      for (const match of text.matchAll(/\bt\(\s*["']([A-Za-z0-9_.]+)["']/g)) {
+        seen++;
+        if (!exists(match[1]!)) missing.push(`${match[1]} (${file.slice(SRC.length + 1)})`);
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it("has a label for every enum value and nav entry", () => {
+    const keys = [
+      ...ORG_TYPES.map((v) => `orgType.${v}`),
+      ...MEMBERSHIP_STATUSES.map((v) => `status.${v}`),
+      ...MEMBERSHIP_TIERS.map((v) => `tier.${v}`),
+      ...NAV_ITEMS.map((n) => n.labelKey),
+    ];
+    expect(keys.filter((k) => !exists(k))).toEqual([]);
+  });
+
+  it("only uses template keys whose prefixes are enum namespaces", () => {
+    const prefixes = new Set<string>();
+    for (const file of sourceFiles(SRC)) {
+      for (const match of readFileSync(file, "utf8").matchAll(/\bt\(\s*`([A-Za-z]+)\.\$\{/g)) prefixes.add(match[1]!);
+    }
+    expect([...prefixes].sort()).toEqual(["orgType", "status", "tier"]);
+  });
+});
