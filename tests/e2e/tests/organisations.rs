@@ -38,6 +38,7 @@ async fn create_find_and_refuse_a_duplicate_organisation() {
     app.wait_for("[data-testid=org-form-submit]").await.click().await.unwrap();
     let error = app.wait_for_text("[data-testid=field-error-name]", "already used by").await;
     assert_eq!(text_of(&error).await.unwrap(), "name already used by \"Brave Movement France\"");
+    app.driver.screenshot(&screenshot_dir().join("organisation-form-error.png")).await.unwrap();
 
     // Esc closes the form; the list stays as it was.
     app.driver.action_chain().send_keys(Key::Escape).perform().await.unwrap();

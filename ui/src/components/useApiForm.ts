@@ -62,18 +62,6 @@ export function useApiForm(fieldIds: Readonly<Record<string, string>>) {
     [fieldIds],
   );
 
-  /** Client-side errors (e.g. a required field left empty) use the same display. */
-  const setLocalErrors = useCallback(
-    (errors: FieldErrors) => {
-      setFieldErrors(errors);
-      setBannerError(null);
-      const first = Object.keys(errors)[0];
-      const controlId = first ? fieldIds[first] : undefined;
-      if (controlId) setFocusRequest({ id: controlId, n: ++counter.current });
-    },
-    [fieldIds],
-  );
-
   /** Runs `action`; resolves to its result, or undefined when it failed (error shown). */
   const submit = useCallback(
     async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
@@ -102,5 +90,5 @@ export function useApiForm(fieldIds: Readonly<Record<string, string>>) {
     });
   }, []);
 
-  return { fieldErrors, bannerError, submitting, submit, reset, showError, setLocalErrors, clearFieldError, setBannerError };
+  return { fieldErrors, bannerError, submitting, submit, reset, showError, clearFieldError, setBannerError };
 }

@@ -80,10 +80,6 @@ export function ChangeStatusDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.submitting) return;
-    if (!effective) {
-      form.setLocalErrors({ effective_on: t("form.required", { field: t("membership.effectiveOn") }) });
-      return;
-    }
     const saved = await form.submit(() =>
       backend.membershipChangeStatus(organisationId, { status, effective_on: effective, note: blankToNull(note) }),
     );

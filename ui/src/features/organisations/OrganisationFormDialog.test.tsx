@@ -131,18 +131,20 @@ describe("organisation form", () => {
     await waitFor(() => expect(ctxBackend!.orgsList.mock.calls.length).toBeGreaterThan(listCalls));
   });
 
-  it("sends no membership when none is chosen, and requires a name locally", async () => {
+  it("leaves required fields to the core and sends no membership when none is chosen", async () => {
     ctxBackend = createFakeBackend(makeRows(3));
+    ctxBackend.orgCreate.mockRejectedValueOnce({ code: "validation", message: "name is required", field: "name" });
     const { user } = await openNewForm();
     await user.click(screen.getByTestId("org-form-submit"));
-    expect(await screen.findByTestId("field-error-name")).toBeInTheDocument();
-    expect(ctxBackend.orgCreate).not.toHaveBeenCalled();
+    expect(await screen.findByTestId("field-error-name")).toHaveTextContent("name is required");
+    expect(ctxBackend.orgCreate).toHaveBeenCalledTimes(1);
+    expect(ctxBackend.orgCreate.mock.calls[0]![0].organisation.name).toBe("");
 
     await user.type(dialog().getByLabelText("Name"), "Thorn");
     await user.type(dialog().getByLabelText("Country"), "US");
     await user.click(screen.getByTestId("org-form-submit"));
-    await waitFor(() => expect(ctxBackend!.orgCreate).toHaveBeenCalledTimes(1));
-    expect(ctxBackend.orgCreate.mock.calls[0]![0].membership).toBeNull();
+    await waitFor(() => expect(ctxBackend!.orgCreate).toHaveBeenCalledTimes(2));
+    expect(ctxBackend.orgCreate.mock.calls[1]![0].membership).toBeNull();
   });
 
   it("edits an organisation with org_update", async () => {

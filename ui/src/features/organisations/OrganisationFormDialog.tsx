@@ -128,13 +128,7 @@ export function OrganisationFormDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.submitting) return;
-    const local: Record<string, string> = {};
-    if (!state.name.trim()) local.name = t("form.required", { field: t("form.name") });
-    if (!state.country.trim()) local.country = t("form.required", { field: t("form.country") });
-    if (Object.keys(local).length > 0) {
-      form.setLocalErrors(local);
-      return;
-    }
+    // Every rule (required fields included) is the core's: its error comes back inline.
     const input: OrganisationInput = {
       name: state.name.trim(),
       short_name: blankToNull(state.shortName),
