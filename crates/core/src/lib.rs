@@ -8,6 +8,8 @@ pub mod countries;
 pub mod demo;
 mod enums;
 pub mod error;
+pub mod letters;
+pub mod matching;
 pub mod memberships;
 pub mod organisations;
 pub mod store;

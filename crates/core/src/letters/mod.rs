@@ -1,0 +1,3 @@
+//! Letters (open letters, joint statements, petitions...) and the organisations' signatures.
+
+pub mod publish;

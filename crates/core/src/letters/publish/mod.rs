@@ -1,0 +1,1 @@
+//! Publication-ready signatory lists: ordering, grouping and rendering to every format.
