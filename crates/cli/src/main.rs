@@ -32,6 +32,12 @@ enum Command {
     /// Organisations and their membership.
     #[command(subcommand)]
     Orgs(commands::orgs::OrgsCommand),
+    /// Letters and their published signatory lists.
+    #[command(subcommand)]
+    Letters(commands::letters::LettersCommand),
+    /// Organisations' signatures on letters.
+    #[command(subcommand)]
+    Signatures(commands::letters::SignaturesCommand),
 }
 
 /// A failure with the exit code it deserves.
@@ -87,6 +93,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Orgs(command) => commands::orgs::run(&store, command),
+        Command::Letters(command) => commands::letters::run_letters(&store, command),
+        Command::Signatures(command) => commands::letters::run_signatures(&store, command),
     }
 }
 

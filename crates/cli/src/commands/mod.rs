@@ -1,3 +1,4 @@
 //! One module per command group.
 
+pub(crate) mod letters;
 pub(crate) mod orgs;

@@ -21,6 +21,36 @@ pub(crate) enum OrgsCommand {
     Import(ImportArgs),
     /// Export every organisation, archived included.
     Export(ExportArgs),
+    /// List likely duplicate organisations (equal names, acronym equal to a name, similar names).
+    Duplicates(DuplicatesArgs),
+    /// Merge DROP_ID into KEEP_ID: memberships and signatures move to KEEP_ID (undo with merge --undo SEQ).
+    Merge(MergeArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct DuplicatesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: DuplicatesFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum DuplicatesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Args)]
+pub(crate) struct MergeArgs {
+    /// The organisation that stays.
+    #[arg(required_unless_present = "undo")]
+    keep_id: Option<String>,
+    /// The organisation merged into it.
+    #[arg(required_unless_present = "undo")]
+    drop_id: Option<String>,
+    /// Undo the merge recorded at this audit entry instead.
+    #[arg(long, value_name = "SEQ", conflicts_with_all = ["keep_id", "drop_id"])]
+    undo: Option<u32>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,6 +169,8 @@ pub(crate) fn run(store: &Store, command: OrgsCommand) -> Result<(), Failure> {
         OrgsCommand::Add(args) => add(store, args),
         OrgsCommand::Import(args) => import(store, args),
         OrgsCommand::Export(args) => export(store, args),
+        OrgsCommand::Duplicates(args) => duplicates(store, args),
+        OrgsCommand::Merge(args) => merge(store, args),
     }
 }
 
@@ -246,5 +278,50 @@ fn export(store: &Store, args: ExportArgs) -> Result<(), Failure> {
     if let Some(path) = &args.out {
         eprintln!("exported {count} organisations to {}", path.display());
     }
+    Ok(())
+}
+
+fn duplicates(store: &Store, args: DuplicatesArgs) -> Result<(), Failure> {
+    let pairs = organisations::duplicates(store)?;
+    match args.format {
+        DuplicatesFormat::Json => println!("{}", serde_json::to_string_pretty(&pairs).expect("serialisable")),
+        DuplicatesFormat::Table => {
+            let rows: Vec<Vec<String>> = pairs
+                .iter()
+                .map(|p| {
+                    vec![
+                        format!("{:.2}", p.score),
+                        serde_json::to_value(p.reason).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                        p.a.name.clone(),
+                        p.b.name.clone(),
+                        p.a.id.clone(),
+                        p.b.id.clone(),
+                    ]
+                })
+                .collect();
+            table(&["SCORE", "REASON", "A", "B", "A_ID", "B_ID"], &rows)?;
+            eprintln!("{} likely pairs", pairs.len());
+        }
+    }
+    Ok(())
+}
+
+fn merge(store: &Store, args: MergeArgs) -> Result<(), Failure> {
+    if let Some(seq) = args.undo {
+        let restored = organisations::undo_merge(store, seq)?;
+        println!("restored \"{}\" ({})", restored.name, restored.id);
+        return Ok(());
+    }
+    let (keep, drop) = (args.keep_id.unwrap_or_default(), args.drop_id.unwrap_or_default());
+    let report = organisations::merge(store, &keep, &drop)?;
+    println!(
+        "merged \"{}\" into \"{}\": membership {}, {} signatures moved, {} set aside; undo with: coalition orgs merge --undo {}",
+        report.merged_name,
+        report.kept.name,
+        if report.membership_moved { "moved" } else { "kept" },
+        report.signatures_moved,
+        report.signatures_dropped,
+        report.audit_seq
+    );
     Ok(())
 }

@@ -1,3 +1,152 @@
-//! Letters (open letters, joint statements, petitions...) and the organisations' signatures.
+//! Letters (open letters, joint statements, petitions...) and the organisations' signatures:
+//! collecting them, following the counts, and publishing the list in every format.
 
+pub mod import;
+mod model;
 pub mod publish;
+mod rules;
+pub(crate) mod store;
+
+pub use model::{
+    ExportChoices, InviteSegment, Letter, LetterDetail, LetterInput, LetterKind, LetterStatus, LetterSummary, MatrixLetter,
+    MatrixQuery, MatrixRow, NotYetSigned, SignatureMatrix,
+    Signature, SignatureChannel, SignatureCounts, SignatureInput, SignatureState,
+};
+
+use std::io::Write;
+use std::path::Path;
+
+use publish::{ExportOptions, PublishedList};
+
+use crate::error::Result;
+use crate::Store;
+
+fn detail(conn: &rusqlite::Connection, id: &str) -> Result<LetterDetail> {
+    Ok(LetterDetail {
+        letter: store::get(conn, id)?,
+        counts: store::counts(conn, id)?,
+        signatures: store::signatures(conn, id)?,
+        export_choices: store::export_choices(conn, id)?,
+    })
+}
+
+/// Creates a letter.
+pub fn create(store: &Store, input: LetterInput) -> Result<LetterDetail> {
+    store.write(|conn| {
+        let letter = store::insert(conn, &input)?;
+        detail(conn, &letter.id)
+    })
+}
+
+/// Edits a letter.
+pub fn update(store: &Store, id: &str, input: LetterInput) -> Result<LetterDetail> {
+    store.write(|conn| {
+        store::update(conn, id, &input)?;
+        detail(conn, id)
+    })
+}
+
+/// Every letter with its counts, newest first.
+pub fn list(store: &Store) -> Result<Vec<LetterSummary>> {
+    store.read(store::list)
+}
+
+/// One letter with its counts and signatures.
+pub fn get(store: &Store, id: &str) -> Result<LetterDetail> {
+    store.read(|conn| detail(conn, id))
+}
+
+/// The letter with this reference.
+pub fn by_reference(store: &Store, reference: &str) -> Result<Letter> {
+    store.read(|conn| store::by_reference(conn, reference))
+}
+
+/// Records or changes one organisation's signature.
+pub fn sign(store: &Store, letter_id: &str, organisation_id: &str, input: SignatureInput) -> Result<LetterDetail> {
+    store.write(|conn| {
+        store::set_signature(conn, letter_id, organisation_id, &input)?;
+        detail(conn, letter_id)
+    })
+}
+
+/// Invites a segment (organisations already on the letter are left alone). Returns the
+/// number invited and the letter as it is now.
+pub fn invite(store: &Store, letter_id: &str, segment: &InviteSegment) -> Result<(u32, LetterDetail)> {
+    store.write(|conn| {
+        let invited = store::invite(conn, letter_id, segment, None)?;
+        Ok((invited, detail(conn, letter_id)?))
+    })
+}
+
+/// The organisations of a segment that have not signed, with their addresses.
+pub fn not_yet_signed(store: &Store, letter_id: &str, segment: &InviteSegment) -> Result<Vec<NotYetSigned>> {
+    store.read(|conn| store::not_yet_signed(conn, letter_id, segment))
+}
+
+/// The published signatories of a letter (signed and publishable).
+pub fn published(store: &Store, letter_id: &str) -> Result<PublishedList> {
+    store.read(|conn| store::published_list(conn, &store::get(conn, letter_id)?))
+}
+
+/// The text preview of an export.
+pub fn preview(store: &Store, letter_id: &str, options: &ExportOptions) -> Result<String> {
+    Ok(publish::preview(&published(store, letter_id)?, options))
+}
+
+/// Renders an export and remembers the choices for the letter.
+pub fn export(store: &Store, letter_id: &str, options: &ExportOptions) -> Result<Vec<u8>> {
+    let list = published(store, letter_id)?;
+    let bytes = publish::render(&list, options)?;
+    let choices = ExportChoices {
+        format: options.format,
+        order: options.order,
+        group_by_country: options.group_by_country,
+        with_signers: options.with_signers,
+    };
+    store.write(|conn| store::remember_export_choices(conn, letter_id, &choices))?;
+    Ok(bytes)
+}
+
+/// Saves an export to a file, written whole or not at all. Returns the number of signatories.
+pub fn export_file(store: &Store, letter_id: &str, options: &ExportOptions, path: &Path) -> Result<u32> {
+    let count = published(store, letter_id)?.signatories.len() as u32;
+    let bytes = export(store, letter_id, options)?;
+    crate::tabular::write_atomically(path, |out| {
+        out.write_all(&bytes).map_err(|source| crate::CoreError::Io { context: format!("cannot write {}", path.display()), source })
+    })?;
+    Ok(count)
+}
+
+/// A page of the signature matrix (organisations against letters).
+pub fn matrix(store: &Store, query: &MatrixQuery) -> Result<SignatureMatrix> {
+    store.read(|conn| store::matrix(conn, query))
+}
+
+/// Writes the whole matrix view (every page) as CSV: one row per organisation, one column
+/// per letter reference, cells the signature state; inert cells.
+pub fn export_matrix_csv(store: &Store, query: &MatrixQuery, out: &mut dyn Write) -> Result<u32> {
+    let io = |source| crate::CoreError::Io { context: "cannot write the matrix".into(), source };
+    let mut writer = csv::Writer::from_writer(out);
+    let mut page = MatrixQuery { offset: 0, limit: 1000, ..query.clone() };
+    let mut written = 0;
+    loop {
+        let matrix = matrix(store, &page)?;
+        if page.offset == 0 {
+            let mut header = vec!["organisation".to_string(), "country".into(), "membership_status".into()];
+            header.extend(matrix.letters.iter().map(|l| l.reference.clone()));
+            writer.write_record(header.iter().map(|h| crate::tabular::inert(h).into_owned())).map_err(|e| io(e.into()))?;
+        }
+        for row in &matrix.rows {
+            let mut record = vec![row.name.clone(), row.country.clone(), row.membership_status.map(|s| s.to_string()).unwrap_or_default()];
+            record.extend(row.cells.iter().map(|c| c.map(|s| s.to_string()).unwrap_or_default()));
+            writer.write_record(record.iter().map(|c| crate::tabular::inert(c).into_owned())).map_err(|e| io(e.into()))?;
+            written += 1;
+        }
+        if matrix.rows.len() < page.limit as usize {
+            break;
+        }
+        page.offset += page.limit;
+    }
+    writer.flush().map_err(io)?;
+    Ok(written)
+}

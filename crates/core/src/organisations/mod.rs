@@ -3,8 +3,9 @@
 
 mod export;
 mod import;
+mod merge;
 mod model;
-mod rules;
+pub(crate) mod rules;
 pub(crate) mod store;
 
 pub use export::{export_csv, export_csv_file, export_json, CSV_COLUMNS};
@@ -13,6 +14,7 @@ pub use model::{
     NewOrganisation, OrgType, Organisation, OrganisationDetail, OrganisationInput, OrganisationPage, OrganisationQuery,
     OrganisationRow, OrganisationSort, SortDirection,
 };
+pub use merge::{merge, undo_merge, MergeReport};
 pub use store::MAX_PAGE;
 
 use crate::error::Result;
@@ -66,4 +68,16 @@ pub fn list_all(store: &Store, query: &OrganisationQuery) -> Result<Vec<Organisa
         })?;
         Ok(rows)
     })
+}
+
+/// Likely duplicate organisations among those not archived, likeliest first.
+pub fn duplicates(store: &Store) -> Result<Vec<crate::matching::DuplicatePair>> {
+    let candidates = store.read(|conn| {
+        let mut stmt = conn.prepare("SELECT id, name, short_name FROM organisations WHERE archived = 0")?;
+        let rows = stmt.query_map([], |row| {
+            Ok(crate::matching::Candidate { id: row.get(0)?, name: row.get(1)?, short_name: row.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    })?;
+    Ok(crate::matching::find_duplicates(&candidates))
 }

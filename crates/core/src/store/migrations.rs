@@ -3,7 +3,10 @@
 
 use rusqlite_migration::{Migrations, M};
 
-const STEPS: &[&str] = &[include_str!("../../../../migrations/0001_foundation.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../../../../migrations/0001_foundation.sql"),
+    include_str!("../../../../migrations/0002_letters.sql"),
+];
 
 /// Every migration, oldest first.
 pub fn migrations() -> Migrations<'static> {

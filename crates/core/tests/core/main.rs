@@ -4,6 +4,8 @@ mod audit;
 mod demo;
 mod export;
 mod import;
+mod letters;
+mod merge;
 mod memberships;
 mod organisations;
 mod store;
