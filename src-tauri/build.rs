@@ -14,6 +14,23 @@ const COMMANDS: &[&str] = &[
     "orgs_export_csv",
     "orgs_import",
     "demo_load",
+    "letters_list",
+    "letter_get",
+    "letter_create",
+    "letter_update",
+    "signature_set",
+    "letter_invite",
+    "letter_not_signed",
+    "letter_preview",
+    "letter_export",
+    "signatures_matrix",
+    "matrix_export_csv",
+    "import_preview",
+    "signatures_analyse",
+    "signatures_import",
+    "orgs_duplicates",
+    "orgs_merge",
+    "orgs_merge_undo",
 ];
 
 fn main() {

@@ -3,10 +3,20 @@
 
 use coalition_core::countries::{self, Country};
 use coalition_core::demo::{self, DemoReport};
+use coalition_core::letters::import::{
+    self as signature_import, RowDecision, RowMatch, SignatureColumns, SignatureImportOptions, SignatureImportReport,
+    TablePreview,
+};
+use coalition_core::letters::publish::ExportOptions;
+use coalition_core::letters::{
+    self, InviteReport, InviteSegment, LetterDetail, LetterInput, LetterSummary, MatrixQuery, NotYetSigned, SignatureInput,
+    SignatureMatrix,
+};
+use coalition_core::matching::DuplicatePair;
 use coalition_core::memberships::{self, MembershipUpdate, NewMembership, StatusChangeInput};
 use coalition_core::organisations::{
-    self, ImportOptions, ImportReport, NewOrganisation, OrganisationDetail, OrganisationInput, OrganisationPage,
-    OrganisationQuery,
+    self, ImportOptions, ImportReport, MergeReport, NewOrganisation, Organisation, OrganisationDetail, OrganisationInput,
+    OrganisationPage, OrganisationQuery,
 };
 use coalition_core::store::StoreInfo;
 use coalition_core::ApiError;
@@ -79,4 +89,96 @@ pub fn orgs_import(desk: State<'_, Desk>, path: String, options: ImportOptions) 
 #[tauri::command(async)]
 pub fn demo_load(desk: State<'_, Desk>) -> Reply<DemoReport> {
     demo::load(desk.store()?).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn letters_list(desk: State<'_, Desk>) -> Reply<Vec<LetterSummary>> {
+    letters::list(desk.store()?).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn letter_get(desk: State<'_, Desk>, id: String) -> Reply<LetterDetail> {
+    letters::get(desk.store()?, &id).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn letter_create(desk: State<'_, Desk>, input: LetterInput) -> Reply<LetterDetail> {
+    letters::create(desk.store()?, input).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn letter_update(desk: State<'_, Desk>, id: String, input: LetterInput) -> Reply<LetterDetail> {
+    letters::update(desk.store()?, &id, input).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn signature_set(desk: State<'_, Desk>, id: String, organisation: String, input: SignatureInput) -> Reply<LetterDetail> {
+    letters::sign(desk.store()?, &id, &organisation, input).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn letter_invite(desk: State<'_, Desk>, id: String, segment: InviteSegment) -> Reply<InviteReport> {
+    letters::invite(desk.store()?, &id, &segment).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn letter_not_signed(desk: State<'_, Desk>, id: String, segment: InviteSegment) -> Reply<Vec<NotYetSigned>> {
+    letters::not_yet_signed(desk.store()?, &id, &segment).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn letter_preview(desk: State<'_, Desk>, id: String, options: ExportOptions) -> Reply<String> {
+    letters::preview(desk.store()?, &id, &options).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn letter_export(desk: State<'_, Desk>, id: String, options: ExportOptions, path: String) -> Reply<u32> {
+    letters::export_file(desk.store()?, &id, &options, path.as_ref()).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn signatures_matrix(desk: State<'_, Desk>, query: MatrixQuery) -> Reply<SignatureMatrix> {
+    letters::matrix(desk.store()?, &query).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn matrix_export_csv(desk: State<'_, Desk>, query: MatrixQuery, path: String) -> Reply<u32> {
+    letters::export_matrix_csv_file(desk.store()?, &query, path.as_ref()).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn import_preview(path: String) -> Reply<TablePreview> {
+    signature_import::preview_path(path.as_ref()).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn signatures_analyse(desk: State<'_, Desk>, path: String, columns: SignatureColumns) -> Reply<Vec<RowMatch>> {
+    signature_import::analyse_path(desk.store()?, path.as_ref(), &columns).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn signatures_import(
+    desk: State<'_, Desk>,
+    id: String,
+    path: String,
+    columns: SignatureColumns,
+    decisions: Vec<RowDecision>,
+    options: SignatureImportOptions,
+) -> Reply<SignatureImportReport> {
+    signature_import::apply_path(desk.store()?, &id, path.as_ref(), &columns, &decisions, &options).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn orgs_duplicates(desk: State<'_, Desk>) -> Reply<Vec<DuplicatePair>> {
+    organisations::duplicates(desk.store()?).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn orgs_merge(desk: State<'_, Desk>, keep: String, drop: String) -> Reply<MergeReport> {
+    organisations::merge(desk.store()?, &keep, &drop).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn orgs_merge_undo(desk: State<'_, Desk>, seq: u32) -> Reply<Organisation> {
+    organisations::undo_merge(desk.store()?, seq).map_err(Into::into)
 }

@@ -61,6 +61,23 @@ pub fn run() {
             commands::orgs_export_csv,
             commands::orgs_import,
             commands::demo_load,
+            commands::letters_list,
+            commands::letter_get,
+            commands::letter_create,
+            commands::letter_update,
+            commands::signature_set,
+            commands::letter_invite,
+            commands::letter_not_signed,
+            commands::letter_preview,
+            commands::letter_export,
+            commands::signatures_matrix,
+            commands::matrix_export_csv,
+            commands::import_preview,
+            commands::signatures_analyse,
+            commands::signatures_import,
+            commands::orgs_duplicates,
+            commands::orgs_merge,
+            commands::orgs_merge_undo,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Coalition Desk");

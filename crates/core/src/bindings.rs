@@ -10,6 +10,10 @@ use crate::demo::DemoReport;
 use crate::error::{ApiError, FieldError};
 use crate::memberships::*;
 use crate::organisations::*;
+use crate::letters::import::*;
+use crate::letters::publish::*;
+use crate::letters::*;
+use crate::matching::*;
 use crate::store::StoreInfo;
 
 fn render<T: TS + 'static + ?Sized>(cfg: &Config) -> (String, String) {
@@ -48,6 +52,41 @@ pub fn all() -> Vec<(String, String)> {
         render::<NewMembership>(&cfg),
         render::<StatusChangeInput>(&cfg),
         render::<MembershipUpdate>(&cfg),
+        render::<MergeReport>(&cfg),
+        render::<LetterKind>(&cfg),
+        render::<LetterStatus>(&cfg),
+        render::<SignatureState>(&cfg),
+        render::<SignatureChannel>(&cfg),
+        render::<Letter>(&cfg),
+        render::<LetterInput>(&cfg),
+        render::<SignatureCounts>(&cfg),
+        render::<LetterSummary>(&cfg),
+        render::<Signature>(&cfg),
+        render::<SignatureInput>(&cfg),
+        render::<LetterDetail>(&cfg),
+        render::<ExportChoices>(&cfg),
+        render::<InviteSegment>(&cfg),
+        render::<InviteReport>(&cfg),
+        render::<NotYetSigned>(&cfg),
+        render::<MatrixQuery>(&cfg),
+        render::<MatrixLetter>(&cfg),
+        render::<MatrixRow>(&cfg),
+        render::<SignatureMatrix>(&cfg),
+        render::<ExportFormat>(&cfg),
+        render::<SignatoryOrder>(&cfg),
+        render::<ExportOptions>(&cfg),
+        render::<SignatureColumns>(&cfg),
+        render::<TablePreview>(&cfg),
+        render::<PreviewRow>(&cfg),
+        render::<RowMatch>(&cfg),
+        render::<RowDecision>(&cfg),
+        render::<SignatureImportOptions>(&cfg),
+        render::<SignatureImportReport>(&cfg),
+        render::<Candidate>(&cfg),
+        render::<Suggestion>(&cfg),
+        render::<MatchOutcome>(&cfg),
+        render::<DuplicateReason>(&cfg),
+        render::<DuplicatePair>(&cfg),
     ];
     files.sort();
     files

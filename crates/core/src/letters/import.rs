@@ -401,3 +401,26 @@ pub fn import_file(store: &Store, letter_id: &str, bytes: &[u8], options: &Signa
     row_issues.extend(unmatched);
     apply(store, letter_id, bytes, &columns, &decisions, row_issues, options)
 }
+
+/// [`preview_file`] for a file on disk.
+pub fn preview_path(path: &std::path::Path) -> Result<TablePreview> {
+    preview_file(&crate::tabular::read_file(path)?)
+}
+
+/// [`analyse`] for a file on disk.
+pub fn analyse_path(store: &Store, path: &std::path::Path, columns: &SignatureColumns) -> Result<Vec<RowMatch>> {
+    analyse(store, &crate::tabular::read_file(path)?, columns)
+}
+
+/// [`apply`] for a file on disk, with the coordinator's decisions (the wizard's last step).
+/// Rows with problems in their cells are reported and left out unless every row is fine.
+pub fn apply_path(
+    store: &Store,
+    letter_id: &str,
+    path: &std::path::Path,
+    columns: &SignatureColumns,
+    decisions: &[RowDecision],
+    options: &SignatureImportOptions,
+) -> Result<SignatureImportReport> {
+    apply(store, letter_id, &crate::tabular::read_file(path)?, columns, decisions, vec![], options)
+}

@@ -8,7 +8,7 @@ mod rules;
 pub(crate) mod store;
 
 pub use model::{
-    ExportChoices, InviteSegment, Letter, LetterDetail, LetterInput, LetterKind, LetterStatus, LetterSummary, MatrixLetter,
+    ExportChoices, InviteReport, InviteSegment, Letter, LetterDetail, LetterInput, LetterKind, LetterStatus, LetterSummary, MatrixLetter,
     MatrixQuery, MatrixRow, NotYetSigned, SignatureMatrix,
     Signature, SignatureChannel, SignatureCounts, SignatureInput, SignatureState,
 };
@@ -69,12 +69,11 @@ pub fn sign(store: &Store, letter_id: &str, organisation_id: &str, input: Signat
     })
 }
 
-/// Invites a segment (organisations already on the letter are left alone). Returns the
-/// number invited and the letter as it is now.
-pub fn invite(store: &Store, letter_id: &str, segment: &InviteSegment) -> Result<(u32, LetterDetail)> {
+/// Invites a segment (organisations already on the letter are left alone).
+pub fn invite(store: &Store, letter_id: &str, segment: &InviteSegment) -> Result<InviteReport> {
     store.write(|conn| {
         let invited = store::invite(conn, letter_id, segment, None)?;
-        Ok((invited, detail(conn, letter_id)?))
+        Ok(InviteReport { invited, detail: detail(conn, letter_id)? })
     })
 }
 
@@ -149,4 +148,9 @@ pub fn export_matrix_csv(store: &Store, query: &MatrixQuery, out: &mut dyn Write
     }
     writer.flush().map_err(io)?;
     Ok(written)
+}
+
+/// Saves the whole matrix view as CSV, written whole or not at all. Returns the rows written.
+pub fn export_matrix_csv_file(store: &Store, query: &MatrixQuery, path: &Path) -> Result<u32> {
+    crate::tabular::write_atomically(path, |out| export_matrix_csv(store, query, out))
 }

@@ -331,3 +331,12 @@ pub struct SignatureMatrix {
     /// Organisations in the whole view.
     pub total: u32,
 }
+
+/// What inviting a segment did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InviteReport {
+    /// Organisations invited now.
+    pub invited: u32,
+    /// The letter as it is now.
+    pub detail: LetterDetail,
+}

@@ -446,6 +446,13 @@ mod tests {
                 found.len(),
                 planted.len()
             );
+            let planted_set: HashSet<(String, String)> = planted
+                .iter()
+                .flat_map(|(x, y, _)| [(x.clone(), y.clone()), (y.clone(), x.clone())])
+                .collect();
+            for p in found.iter().filter(|p| !planted_set.contains(&(p.a.id.clone(), p.b.id.clone()))).take(8) {
+                eprintln!("  unplanted: {:.3} {:?} {:?} ~ {:?}", p.score, p.reason, p.a.name, p.b.name);
+            }
         }
     }
 }

@@ -105,15 +105,16 @@ pub(crate) fn word_credit(a: &Word, b: &Word) -> f64 {
         return 0.0;
     }
     let (short, long) = if a.chars <= b.chars { (a, b) } else { (b, a) };
+    let first_same = short.text.chars().next() == long.text.chars().next();
+    if !first_same {
+        return 0.0;
+    }
     if short.chars >= TYPO_MIN_LEN && long.chars - short.chars <= 2 {
-        let first_same = short.text.chars().next() == long.text.chars().next();
-        if first_same {
-            if long.chars - short.chars <= 1 && is_one_edit(&short.text, &long.text) {
-                return TYPO_CREDIT;
-            }
-            if short.chars >= TYPO2_MIN_LEN && strsim::osa_distance(&short.text, &long.text) <= 2 {
-                return TYPO2_CREDIT;
-            }
+        if long.chars - short.chars <= 1 && is_one_edit(&short.text, &long.text) {
+            return TYPO_CREDIT;
+        }
+        if short.chars >= TYPO2_MIN_LEN && osa_distance(&short.text, &long.text) <= 2 {
+            return TYPO2_CREDIT;
         }
     }
     if short.chars >= 3 && long.text.starts_with(short.text.as_str()) {
@@ -122,7 +123,6 @@ pub(crate) fn word_credit(a: &Word, b: &Word) -> f64 {
     if (2..=5).contains(&short.chars)
         && long.chars >= short.chars + 2
         && short.text.chars().all(char::is_alphabetic)
-        && short.text.chars().next() == long.text.chars().next()
         && is_subsequence(&short.text, &long.text)
     {
         return ABBREVIATION_CREDIT;
@@ -130,10 +130,56 @@ pub(crate) fn word_credit(a: &Word, b: &Word) -> f64 {
     0.0
 }
 
-/// Whether two different words are one edit apart (substitution, insertion, deletion or
-/// transposition of neighbours).
+/// Whether two different words are exactly one edit apart: one substitution, insertion or
+/// deletion, or two neighbours transposed.
 pub(crate) fn is_one_edit(a: &str, b: &str) -> bool {
-    strsim::osa_distance(a, b) == 1
+    if a.is_ascii() && b.is_ascii() {
+        one_edit(a.as_bytes(), b.as_bytes())
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        one_edit(&a, &b)
+    }
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        if p == a.len() {
+            return false; // equal
+        }
+        // A substitution at p, or a transposition of p and p + 1.
+        a[p + 1..] == b[p + 1..]
+            || (p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..])
+    } else {
+        // b has one more: skip it at p.
+        a[p..] == b[p + 1..]
+    }
+}
+
+/// The optimal string alignment distance (Levenshtein with transpositions of neighbours).
+pub(crate) fn osa_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 fn is_subsequence(short: &str, long: &str) -> bool {
@@ -141,57 +187,78 @@ fn is_subsequence(short: &str, long: &str) -> bool {
     short.chars().all(|c| it.any(|l| l == c))
 }
 
+/// Buffers reused across many calls of [`Scratch::similarity`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pairs: Vec<(f64, usize, usize)>,
+    used_a: Vec<usize>,
+    used_b: Vec<bool>,
+    credit_a: Vec<f64>,
+}
+
 /// The similarity of two prepared names, 0..=1.
 pub(crate) fn similarity(a: &Profile, b: &Profile) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    if a.key == b.key {
-        return 1.0;
-    }
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(a.words.len() * b.words.len());
-    for (i, wa) in a.words.iter().enumerate() {
-        for (j, wb) in b.words.iter().enumerate() {
-            let c = word_credit(wa, wb);
-            if c > 0.0 {
-                pairs.push((c, i, j));
+    Scratch::default().similarity(a, b)
+}
+
+impl Scratch {
+    /// The similarity of two prepared names, 0..=1.
+    pub fn similarity(&mut self, a: &Profile, b: &Profile) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        if a.key == b.key {
+            return 1.0;
+        }
+        let pairs = &mut self.pairs;
+        pairs.clear();
+        for (i, wa) in a.words.iter().enumerate() {
+            for (j, wb) in b.words.iter().enumerate() {
+                let c = word_credit(wa, wb);
+                if c > 0.0 {
+                    pairs.push((c, i, j));
+                }
             }
         }
-    }
-    // Best credit first; among equals, words in the same position first, then earlier.
-    pairs.sort_by(|x, y| {
-        y.0.total_cmp(&x.0)
-            .then_with(|| (x.1 != x.2).cmp(&(y.1 != y.2)))
-            .then_with(|| (x.1, x.2).cmp(&(y.1, y.2)))
-    });
-    let mut used_a = vec![usize::MAX; a.words.len()];
-    let mut used_b = vec![false; b.words.len()];
-    let mut credit_a = vec![0.0; a.words.len()];
-    let mut matched = 0.0;
-    for (c, i, j) in pairs {
-        if used_a[i] != usize::MAX || used_b[j] {
-            continue;
+        // Best credit first; among equals, words in the same position first, then earlier.
+        pairs.sort_unstable_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then_with(|| (x.1 != x.2).cmp(&(y.1 != y.2)))
+                .then_with(|| (x.1, x.2).cmp(&(y.1, y.2)))
+        });
+        let (used_a, used_b, credit_a) = (&mut self.used_a, &mut self.used_b, &mut self.credit_a);
+        used_a.clear();
+        used_a.resize(a.words.len(), usize::MAX);
+        used_b.clear();
+        used_b.resize(b.words.len(), false);
+        credit_a.clear();
+        credit_a.resize(a.words.len(), 0.0);
+        let mut matched = 0.0;
+        for &(c, i, j) in pairs.iter() {
+            if used_a[i] != usize::MAX || used_b[j] {
+                continue;
+            }
+            used_a[i] = j;
+            used_b[j] = true;
+            credit_a[i] = c;
+            matched += c * (a.words[i].weight() + b.words[j].weight());
         }
-        used_a[i] = j;
-        used_b[j] = true;
-        credit_a[i] = c;
-        matched += c * (a.words[i].weight() + b.words[j].weight());
+        let overlap = matched / (a.total_weight + b.total_weight);
+        let leading = (0..a.words.len().min(b.words.len()))
+            .take_while(|&k| used_a[k] == k && credit_a[k] >= TYPO_CREDIT)
+            .count();
+        let leading = leading as f64 / a.words.len().max(b.words.len()) as f64;
+        let mut score = overlap + (1.0 - overlap) * LEADING_BONUS * leading;
+        let unpaired_a = a.words.iter().zip(used_a.iter()).any(|(w, &u)| !w.minor && u == usize::MAX);
+        let unpaired_b = b.words.iter().zip(used_b.iter()).any(|(w, &u)| !w.minor && !u);
+        if unpaired_a && unpaired_b {
+            score = score.min(CONFLICT_CAP);
+        }
+        if a.compact == b.compact {
+            score = score.max(SPACING_SCORE);
+        }
+        score.min(MAX_SIMILAR)
     }
-    let overlap = matched / (a.total_weight + b.total_weight);
-    let leading = (0..a.words.len().min(b.words.len()))
-        .take_while(|&k| used_a[k] == k && credit_a[k] >= TYPO_CREDIT)
-        .count();
-    let leading = leading as f64 / a.words.len().max(b.words.len()) as f64;
-    let mut score = overlap + (1.0 - overlap) * LEADING_BONUS * leading;
-    let unpaired_a = a.words.iter().zip(&used_a).any(|(w, &u)| !w.minor && u == usize::MAX);
-    let unpaired_b = b.words.iter().zip(&used_b).any(|(w, &u)| !w.minor && !u);
-    if unpaired_a && unpaired_b {
-        score = score.min(CONFLICT_CAP);
-    }
-    if a.compact == b.compact {
-        score = score.max(SPACING_SCORE);
-    }
-    score.min(MAX_SIMILAR)
 }
 
 #[cfg(test)]
@@ -200,6 +267,41 @@ mod tests {
 
     pub(crate) fn sim(a: &str, b: &str) -> f64 {
         similarity(&Profile::new(a), &Profile::new(b))
+    }
+
+    #[test]
+    fn edit_distances() {
+        for (a, b, one) in [
+            ("eurochild", "eurochlid", true),
+            ("eurochild", "eurochilds", true),
+            ("eurochild", "euochild", true),
+            ("eurochild", "eurochald", true),
+            ("eurochild", "eurochild", false),
+            ("eurochild", "eurchlid", false),
+            ("ab", "ba", true),
+            ("παιδί", "παιδι", true),
+        ] {
+            assert_eq!(is_one_edit(a, b), one, "{a} {b}");
+            assert_eq!(is_one_edit(b, a), one, "{b} {a}");
+        }
+        assert_eq!(osa_distance("eurochild", "eurochlid"), 1);
+        assert_eq!(osa_distance("vonuzanlan", "vorozanlan"), 2);
+        assert_eq!(osa_distance("", "abc"), 3);
+        assert_eq!(osa_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn word_credits() {
+        let w = |t: &str| Profile::new(t).words.remove(0);
+        assert_eq!(word_credit(&w("thorn"), &w("thorn")), 1.0);
+        assert_eq!(word_credit(&w("eurochild"), &w("eurochlid")), TYPO_CREDIT);
+        assert_eq!(word_credit(&w("nl"), &w("netherlands")), ABBREVIATION_CREDIT);
+        assert_eq!(word_credit(&w("intl"), &w("international")), ABBREVIATION_CREDIT);
+        let prefix = word_credit(&w("child"), &w("children"));
+        assert!(prefix > 0.75 && prefix < 0.8, "{prefix}");
+        assert_eq!(word_credit(&w("nspcc"), &w("ispcc")), 0.0);
+        assert_eq!(word_credit(&w("de"), &w("deutschland")), 0.0, "minor words only equal");
+        assert_eq!(word_credit(&w("germany"), &w("deutschland")), 0.0);
     }
 
     #[test]

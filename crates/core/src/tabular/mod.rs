@@ -8,6 +8,6 @@ mod write;
 mod xlsx;
 
 pub use inert::{inert, inert_cell_needed};
-pub use write::write_atomically;
+pub use write::{read_file, write_atomically};
 pub use xlsx::{looks_like_xlsx, read_any, read_xlsx};
 pub use read::{decode, read_table, sniff_delimiter, Table, TableRow};

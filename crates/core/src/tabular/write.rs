@@ -30,3 +30,8 @@ pub fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Re
     }
     result
 }
+
+/// Reads a whole file, naming it when it cannot be read.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| CoreError::Io { context: format!("cannot read {}", path.display()), source })
+}

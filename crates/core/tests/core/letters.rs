@@ -96,10 +96,10 @@ fn invite_a_segment_follow_counts_and_list_who_has_not_signed() {
     demo::load(&store).unwrap();
     add_member(&store, "Lapsed Org", "FR", MembershipStatus::Lapsed, MembershipTier::Full, "2020-01-01");
     let id = letter(&store, "petition-2023");
-    let (invited, detail) = letters::invite(&store, &id, &InviteSegment { statuses: vec![MembershipStatus::Active], countries: vec!["be".into()] }).unwrap();
+    let letters::InviteReport { invited, detail } = letters::invite(&store, &id, &InviteSegment { statuses: vec![MembershipStatus::Active], countries: vec!["be".into()] }).unwrap();
     assert_eq!(invited, 3, "Child Focus, Eurochild, Missing Children Europe");
     assert_eq!((detail.counts.invited, detail.counts.silent), (3, 3));
-    let (again, _) = letters::invite(&store, &id, &InviteSegment { statuses: vec![MembershipStatus::Active], countries: vec![] }).unwrap();
+    let again = letters::invite(&store, &id, &InviteSegment { statuses: vec![MembershipStatus::Active], countries: vec![] }).unwrap().invited;
     assert_eq!(again as usize, demo::organisation_count() - 3, "already invited organisations are left alone");
     let eurochild = detail.signatures.iter().find(|s| s.organisation_name == "Eurochild").unwrap().organisation_id.clone();
     let detail = letters::sign(&store, &id, &eurochild, signed("2023-09-01")).unwrap();

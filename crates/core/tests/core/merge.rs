@@ -3,7 +3,7 @@ use coalition_core::memberships::{MembershipStatus, MembershipTier};
 use coalition_core::organisations::{self, OrganisationQuery};
 use coalition_core::Store;
 
-use super::{add, add_member, count, input, store};
+use super::{add, count, input, store};
 
 fn letter(store: &Store, reference: &str) -> String {
     letters::create(store, LetterInput { reference: reference.into(), title: reference.into(), ..Default::default() }).unwrap().letter.id

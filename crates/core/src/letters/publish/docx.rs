@@ -39,14 +39,22 @@ fn heading_style(id: &str, name: &str, size: usize, level: usize, before: u32) -
 /// A Word document: the title as a heading, country headings when grouped, one paragraph per
 /// entry, the count line last, and "Page N of M" in the footer of every page.
 pub(crate) fn docx(list: &PublishedList, options: &ExportOptions) -> Result<Vec<u8>> {
+    // The field runs carry no properties of their own: the paragraph's style sizes them.
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(Run::new().add_text("Page ").fonts(fonts()).size(18))
+            .style("Footer")
+            .add_run(Run::new().add_text("Page "))
             .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(" of ").fonts(fonts()).size(18))
+            .add_run(Run::new().add_text(" of "))
             .add_num_pages(NumPages::new()),
     );
+    let footer_style = Style::new("Footer", StyleType::Paragraph)
+        .name("footer")
+        .based_on("Normal")
+        .fonts(fonts())
+        .size(18)
+        .color("595959")
+        .align(AlignmentType::Center);
     let mut doc = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
@@ -54,6 +62,7 @@ pub(crate) fn docx(list: &PublishedList, options: &ExportOptions) -> Result<Vec<
         .default_size(22)
         .add_style(heading_style("Heading1", "heading 1", 32, 0, 0))
         .add_style(heading_style("Heading2", "heading 2", 26, 1, 240))
+        .add_style(footer_style)
         .footer(footer)
         .add_paragraph(
             Paragraph::new().style("Heading1").keep_next(true).add_run(Run::new().add_text(clean(&list.title))),
@@ -143,6 +152,7 @@ mod tests {
         assert!(!footers.is_empty(), "no footer part");
         assert!(footers.iter().all(|(_, xml)| xml.contains(">PAGE<") || xml.contains("PAGE ")), "{footers:?}");
         assert!(footers.iter().any(|(_, xml)| xml.contains("NUMPAGES")));
+        assert!(footers.iter().all(|(_, xml)| xml.contains(r#"<w:pStyle w:val="Footer" />"#)), "{footers:?}");
         // The footer is the section's default footer, so it applies to every page.
         let document = part(&parts, "word/document.xml");
         assert!(document.contains(r#"<w:footerReference w:type="default""#), "no default footer reference");
