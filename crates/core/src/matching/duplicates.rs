@@ -1,11 +1,11 @@
 //! Likely duplicate organisations, found by blocking: only candidates that share a key, an
 //! acronym, a word (or a near word) are ever compared, never all pairs.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::index::Index;
 use super::model::{Candidate, DuplicatePair, DuplicateReason};
-use super::score::{similarity, Profile, LEADING_BONUS, SPACING_SCORE};
+use super::score::{Profile, Scratch, LEADING_BONUS, SPACING_SCORE};
 
 /// The lowest similarity that makes two names a [`DuplicateReason::Similar`] pair.
 pub const SIMILAR_THRESHOLD: f64 = 0.8;
@@ -76,16 +76,33 @@ pub fn find_duplicates(candidates: &[Candidate]) -> Vec<DuplicatePair> {
     }
 
     // Similar names, within blocks.
-    let mut similar = Similar { index: &index, seen: HashSet::new(), found: &mut found };
-    for block in blocks(&index) {
-        similar.block(&block);
+    let classes = NearClasses::new(&index);
+    let mut similar =
+        Similar { index: &index, seen: HashSet::default(), found: &mut found, scratch: Scratch::default() };
+    for list in index.name_words.values().chain(index.by_compact.values()) {
+        if list.len() <= BLOCK_CAP {
+            similar.block(list);
+        }
+    }
+    for (x, y) in &classes.near_pairs {
+        let (xs, ys) = (&index.name_words[*x], &index.name_words[*y]);
+        if xs.len() * ys.len() <= BLOCK_CAP * BLOCK_CAP {
+            similar.cross(xs, ys);
+        }
     }
     let large: Vec<&Vec<u32>> =
         index.name_words.values().filter(|list| list.len() > BLOCK_CAP).collect();
     if !large.is_empty() {
-        for order in [compact_order(&index), reversed_order(&index)] {
+        let orders = [
+            ranks(n, |a, b| index.names[a].compact.cmp(&index.names[b].compact)),
+            classes.order(&index, false),
+            classes.order(&index, true),
+        ];
+        let mut members: Vec<u32> = Vec::new();
+        for order in &orders {
             for block in &large {
-                let mut members: Vec<u32> = block.to_vec();
+                members.clear();
+                members.extend_from_slice(block);
                 members.sort_unstable_by_key(|&i| order[i as usize]);
                 for (k, &i) in members.iter().enumerate() {
                     for &j in members.iter().skip(k + 1).take(WINDOW) {
@@ -150,8 +167,9 @@ impl Found {
 /// Compares pairs of names once each.
 struct Similar<'a> {
     index: &'a Index,
-    seen: HashSet<(u32, u32)>,
+    seen: HashSet<u64>,
     found: &'a mut Found,
+    scratch: Scratch,
 }
 
 impl Similar<'_> {
@@ -166,15 +184,24 @@ impl Similar<'_> {
         }
     }
 
+    fn cross(&mut self, xs: &[u32], ys: &[u32]) {
+        for &i in xs {
+            for &j in ys {
+                self.pair(i, j);
+            }
+        }
+    }
+
     fn pair(&mut self, i: u32, j: u32) {
-        if i == j || self.found.has(i, j) || !self.seen.insert((i.min(j), i.max(j))) {
+        let key = (u64::from(i.min(j)) << 32) | u64::from(i.max(j));
+        if i == j || self.found.has(i, j) || !self.seen.insert(key) {
             return;
         }
         let (a, b) = (&self.index.names[i as usize], &self.index.names[j as usize]);
         if a.key == b.key || !may_reach(a, b) {
             return;
         }
-        let score = similarity(a, b);
+        let score = self.scratch.similarity(a, b);
         if score >= SIMILAR_THRESHOLD {
             self.found.record(i, j, DuplicateReason::Similar, score);
         }
@@ -192,37 +219,85 @@ fn may_reach(a: &Profile, b: &Profile) -> bool {
     overlap + (1.0 - overlap) * LEADING_BONUS >= SIMILAR_THRESHOLD
 }
 
-/// The blocks: candidates sharing a major word; sharing words one typo apart; sharing a
-/// key without spaces.
-fn blocks(index: &Index) -> Vec<Vec<u32>> {
-    let mut out: Vec<Vec<u32>> = Vec::new();
-    for list in index.name_words.values() {
-        if list.len() > 1 {
-            out.push(list.clone());
+/// Major words one typo apart, grouped in classes, each named by its most frequent word.
+struct NearClasses<'a> {
+    /// Each pair of near words, once.
+    near_pairs: Vec<(&'a str, &'a str)>,
+    /// A word → the name of its class (only for words with near words).
+    canonical: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> NearClasses<'a> {
+    fn new(index: &'a Index) -> NearClasses<'a> {
+        let mut words: Vec<&'a str> = index.long_name_words().map(String::as_str).collect();
+        words.sort_unstable();
+        let position: HashMap<&str, usize> = words.iter().enumerate().map(|(k, w)| (*w, k)).collect();
+        let mut parent: Vec<usize> = (0..words.len()).collect();
+        fn root(parent: &mut [usize], mut k: usize) -> usize {
+            while parent[k] != k {
+                parent[k] = parent[parent[k]];
+                k = parent[k];
+            }
+            k
         }
-    }
-    // Words one typo apart: each pair of near words makes a block of their candidates.
-    let mut words: Vec<&String> = index.long_name_words().collect();
-    words.sort_unstable();
-    for w in words {
-        for near in index.near_words(w) {
-            if near <= w.as_str() {
+        let mut near_pairs = Vec::new();
+        let mut has_near = vec![false; words.len()];
+        for (k, &w) in words.iter().enumerate() {
+            for near in index.near_words(w) {
+                let Some(&m) = position.get(near) else { continue };
+                if m > k {
+                    near_pairs.push((w, words[m]));
+                    has_near[k] = true;
+                    has_near[m] = true;
+                    let (rk, rm) = (root(&mut parent, k), root(&mut parent, m));
+                    parent[rk.max(rm)] = rk.min(rm);
+                }
+            }
+        }
+        // Name each class (of two words or more) by its most frequent word.
+        let df = |w: &str| index.name_words[w].len();
+        let mut name: HashMap<usize, &'a str> = HashMap::default();
+        for (k, &w) in words.iter().enumerate() {
+            let r = root(&mut parent, k);
+            if !has_near[k] {
                 continue;
             }
-            let Some(other) = index.name_words.get(near) else { continue };
-            let mut block = index.name_words[w].clone();
-            block.extend(other);
-            block.sort_unstable();
-            block.dedup();
-            out.push(block);
+            let best = name.entry(r).or_insert(w);
+            if df(w) > df(best) {
+                *best = w;
+            }
         }
-    }
-    for list in index.by_compact.values() {
-        if list.len() > 1 {
-            out.push(list.clone());
+        let mut canonical = HashMap::default();
+        for (k, &w) in words.iter().enumerate() {
+            let r = root(&mut parent, k);
+            if let Some(n) = name.get(&r) {
+                canonical.insert(w, *n);
+            }
         }
+        NearClasses { near_pairs, canonical }
     }
-    out
+
+    /// Ranks by the major words of the name, each replaced by its class name (so names one
+    /// typo apart sort together); `reversed`: last word first.
+    fn order(&self, index: &Index, reversed: bool) -> Vec<u32> {
+        let keys: Vec<String> = index
+            .names
+            .iter()
+            .map(|p| {
+                let mut words: Vec<&str> = p
+                    .words
+                    .iter()
+                    .filter(|w| !w.minor)
+                    .map(|w| self.canonical.get(w.text.as_str()).copied().unwrap_or(&w.text))
+                    .collect();
+                if reversed {
+                    words.reverse();
+                }
+                words.join(" ")
+            })
+            .collect();
+        ranks(index.len(), |a, b| keys[a].cmp(&keys[b]))
+    }
 }
 
 /// Each candidate's position in the order `cmp`.
@@ -234,21 +309,6 @@ fn ranks(n: usize, cmp: impl Fn(usize, usize) -> std::cmp::Ordering) -> Vec<u32>
         rank[i] = pos as u32;
     }
     rank
-}
-
-/// Ranks by name key without spaces.
-fn compact_order(index: &Index) -> Vec<u32> {
-    ranks(index.len(), |a, b| index.names[a].compact.cmp(&index.names[b].compact))
-}
-
-/// Ranks by the words of the name key, last word first.
-fn reversed_order(index: &Index) -> Vec<u32> {
-    let reversed: Vec<String> = index
-        .names
-        .iter()
-        .map(|p| p.words.iter().rev().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "))
-        .collect();
-    ranks(index.len(), |a, b| reversed[a].cmp(&reversed[b]))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Blocking: inverted indexes from keys, words, near words and initials to candidates, so
 //! that only candidates sharing something with a name are ever scored.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::model::Candidate;
 use super::score::{is_one_edit, Profile, TYPO_MIN_LEN};
@@ -66,13 +66,13 @@ impl Index {
         let mut index = Index {
             names: Vec::with_capacity(n),
             shorts: Vec::with_capacity(n),
-            by_key: HashMap::new(),
-            by_short: HashMap::new(),
-            by_compact: HashMap::new(),
-            by_initials: HashMap::new(),
-            name_words: HashMap::new(),
-            short_words: HashMap::new(),
-            deletions: HashMap::new(),
+            by_key: HashMap::default(),
+            by_short: HashMap::default(),
+            by_compact: HashMap::default(),
+            by_initials: HashMap::default(),
+            name_words: HashMap::default(),
+            short_words: HashMap::default(),
+            deletions: HashMap::default(),
             major_counts: Vec::with_capacity(n),
             candidates: Vec::new(),
         };

@@ -1,11 +1,11 @@
 //! Matching one typed name at a time against candidates indexed once.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::index::Index;
 use super::model::{Candidate, MatchOutcome, Suggestion};
-use super::score::{similarity, Profile, TYPO_CREDIT};
+use super::score::{Profile, Scratch, TYPO_CREDIT};
 
 /// The lowest score a suggestion may have.
 pub const SUGGESTION_THRESHOLD: f64 = 0.55;
@@ -76,7 +76,7 @@ impl Matcher {
     fn score(&self, query: &Profile) -> Vec<(u32, f64)> {
         let index = &self.index;
         // Shared major words (a near word counting TYPO_CREDIT) per candidate.
-        let mut shared: HashMap<u32, f64> = HashMap::new();
+        let mut shared: HashMap<u32, f64> = HashMap::default();
         let mut seen_words: Vec<&str> = Vec::new();
         for w in query.words.iter().filter(|w| !w.minor) {
             if seen_words.contains(&w.text.as_str()) {
@@ -122,11 +122,12 @@ impl Matcher {
         pool.extend(initials_hits);
         pool.sort_unstable();
         pool.dedup();
+        let mut scratch = Scratch::default();
         pool.into_iter()
             .map(|i| {
-                let mut score = similarity(query, &index.names[i as usize]);
+                let mut score = scratch.similarity(query, &index.names[i as usize]);
                 if let Some(short) = &index.shorts[i as usize] {
-                    score = score.max(similarity(query, short));
+                    score = score.max(scratch.similarity(query, short));
                 }
                 if initials_hits.contains(&i) {
                     score = score.max(INITIALS_SUGGESTION_SCORE);

@@ -197,6 +197,7 @@ pub(crate) struct Scratch {
 }
 
 /// The similarity of two prepared names, 0..=1.
+#[cfg(test)]
 pub(crate) fn similarity(a: &Profile, b: &Profile) -> f64 {
     Scratch::default().similarity(a, b)
 }

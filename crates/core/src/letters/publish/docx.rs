@@ -3,8 +3,7 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts, Style,
-    StyleType,
+    AlignmentType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts, Style, StyleType,
 };
 
 use super::model::{ExportOptions, PublishedList};
@@ -69,7 +68,9 @@ pub(crate) fn docx(list: &PublishedList, options: &ExportOptions) -> Result<Vec<
         );
     for section in sections(list, options) {
         if let Some(heading) = section.heading {
-            doc = doc.add_paragraph(Paragraph::new().style("Heading2").keep_next(true).add_run(Run::new().add_text(heading)));
+            doc = doc.add_paragraph(
+                Paragraph::new().style("Heading2").keep_next(true).add_run(Run::new().add_text(heading)),
+            );
         }
         for entry in section.entries {
             doc = doc.add_paragraph(

@@ -77,10 +77,9 @@ mod tests {
             assert_eq!(serde_json::to_string(&format).unwrap(), format!("\"{}\"", file_extension(format)));
         }
         assert_eq!(serde_json::to_string(&SignatoryOrder::SteeringFirst).unwrap(), r#""steering_first""#);
-        let options: ExportOptions = serde_json::from_str(
-            r#"{"format":"pdf","order":"country","group_by_country":true,"with_signers":false}"#,
-        )
-        .unwrap();
+        let options: ExportOptions =
+            serde_json::from_str(r#"{"format":"pdf","order":"country","group_by_country":true,"with_signers":false}"#)
+                .unwrap();
         assert_eq!(options.format, ExportFormat::Pdf);
         assert_eq!(options.order, SignatoryOrder::Country);
     }

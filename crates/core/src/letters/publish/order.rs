@@ -44,8 +44,7 @@ fn key(s: &PublishedSignatory, order: SignatoryOrder) -> Key<'_> {
 /// and accents ("École" among the E's), ties by the exact name; Country sorts by English
 /// country name, then alpha; SteeringFirst puts steering-group members first, each part alpha.
 pub fn ordered(list: &PublishedList, order: SignatoryOrder) -> Vec<&PublishedSignatory> {
-    let mut keyed: Vec<(Key<'_>, &PublishedSignatory)> =
-        list.signatories.iter().map(|s| (key(s, order), s)).collect();
+    let mut keyed: Vec<(Key<'_>, &PublishedSignatory)> = list.signatories.iter().map(|s| (key(s, order), s)).collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.into_iter().map(|(_, s)| s).collect()
 }

@@ -124,7 +124,12 @@ mod tests {
     fn dangerous() -> PublishedList {
         let mut signatories = Vec::new();
         for (i, lead) in LEADS.iter().enumerate() {
-            let mut s = signed(&format!("{lead}HYPERLINK(\"http://x\",\"{i}\")"), "BE", &format!("{lead}cmd"), Some(&format!("{lead}1+1")));
+            let mut s = signed(
+                &format!("{lead}HYPERLINK(\"http://x\",\"{i}\")"),
+                "BE",
+                &format!("{lead}cmd"),
+                Some(&format!("{lead}1+1")),
+            );
             s.signed_on = Some(format!("{lead}2022-06-{i:02}"));
             signatories.push(s);
         }

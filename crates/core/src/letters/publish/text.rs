@@ -139,9 +139,13 @@ mod tests {
         let mut o = opts(ExportFormat::Md);
         o.group_by_country = true;
         let text = md(&sample(), &o);
-        assert!(text.starts_with("# Open letter in support of the CSA Regulation\n\n## Belgium\n\n- Child Focus — Heidi De Pauw, CEO\n"));
+        assert!(text.starts_with(
+            "# Open letter in support of the CSA Regulation\n\n## Belgium\n\n- Child Focus — Heidi De Pauw, CEO\n"
+        ));
         assert!(text.contains("## France\n\n- Be Brave Movement France — Mié Kohiyama, Co-founder\n- École de la Paix\n\n## United States\n"));
-        assert!(text.ends_with("\n\nSigned by 5 organisations from 3 countries. 2 further organisations signed without being named.\n"));
+        assert!(text.ends_with(
+            "\n\nSigned by 5 organisations from 3 countries. 2 further organisations signed without being named.\n"
+        ));
     }
 
     #[test]
