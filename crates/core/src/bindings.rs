@@ -14,6 +14,7 @@ use crate::letters::import::*;
 use crate::letters::publish::*;
 use crate::letters::*;
 use crate::matching::*;
+use crate::seats::*;
 use crate::store::StoreInfo;
 
 fn render<T: TS + 'static + ?Sized>(cfg: &Config) -> (String, String) {
@@ -53,6 +54,11 @@ pub fn all() -> Vec<(String, String)> {
         render::<StatusChangeInput>(&cfg),
         render::<MembershipUpdate>(&cfg),
         render::<MergeReport>(&cfg),
+        render::<BodyKind>(&cfg),
+        render::<SeatRole>(&cfg),
+        render::<Body>(&cfg),
+        render::<SeatTerm>(&cfg),
+        render::<SeatTermInput>(&cfg),
         render::<LetterKind>(&cfg),
         render::<LetterStatus>(&cfg),
         render::<SignatureState>(&cfg),

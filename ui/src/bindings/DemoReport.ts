@@ -11,4 +11,8 @@ organisations_added: number,
 /**
  * Demo organisations that were already there (by name).
  */
-organisations_present: number, };
+organisations_present: number, 
+/**
+ * Steering-group seats given now.
+ */
+seats_added: number, };

@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::memberships::{self, MembershipStatus as S, MembershipTier as T, NewMembership};
 use crate::organisations::{self, OrgType as O, OrganisationInput};
+use crate::seats::{self, BodyKind, SeatRole, SeatTermInput};
 use crate::text::fold;
 use crate::Store;
 
@@ -18,6 +19,8 @@ pub struct DemoReport {
     pub organisations_added: u32,
     /// Demo organisations that were already there (by name).
     pub organisations_present: u32,
+    /// Steering-group seats given now.
+    pub seats_added: u32,
 }
 
 struct DemoOrganisation {
@@ -74,10 +77,14 @@ const ORGANISATIONS: &[DemoOrganisation] = &[
     },
 ];
 
-/// Loads the demo organisations that are not there yet, in one transaction.
+/// The steering group's seven organisations (DOMAIN.md): the first seven of the list.
+const STEERING_GROUP: usize = 7;
+
+/// Loads the demo organisations that are not there yet, and seats the steering group, in one
+/// transaction.
 pub fn load(store: &Store) -> Result<DemoReport> {
     store.write(|conn| {
-        let mut report = DemoReport { organisations_added: 0, organisations_present: 0 };
+        let mut report = DemoReport { organisations_added: 0, organisations_present: 0, seats_added: 0 };
         for demo in ORGANISATIONS {
             if organisations::store::find_by_name_key(conn, &fold(demo.name))?.is_some() {
                 report.organisations_present += 1;
@@ -97,6 +104,27 @@ pub fn load(store: &Store) -> Result<DemoReport> {
             let membership = NewMembership { status: demo.status, tier: demo.tier, joined_on: Some(demo.joined_on.into()) };
             memberships::store::start(conn, &created.id, &membership, Some("Demo data"))?;
             report.organisations_added += 1;
+        }
+        for demo in &ORGANISATIONS[..STEERING_GROUP] {
+            let Some(org) = organisations::store::find_by_name_key(conn, &fold(demo.name))? else { continue };
+            let seated: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM seat_terms t JOIN bodies b ON b.id = t.body_id
+                 WHERE t.organisation_id = ?1 AND b.kind = 'steering_group')",
+                [&org.id],
+                |r| r.get(0),
+            )?;
+            if !seated {
+                let term = SeatTermInput {
+                    body: "Steering group".into(),
+                    kind: BodyKind::SteeringGroup,
+                    role: SeatRole::Member,
+                    organisation_id: org.id,
+                    starts_on: "2022-04-01".into(),
+                    ends_on: None,
+                };
+                seats::store::add_term(conn, &term)?;
+                report.seats_added += 1;
+            }
         }
         Ok(report)
     })

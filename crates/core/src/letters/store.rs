@@ -392,14 +392,15 @@ pub(crate) fn not_yet_signed(conn: &Connection, letter_id: &str, segment: &Invit
 /// The published list of a letter: signed signatures whose organisation may be named; the
 /// signer only where the signer consented.
 pub(crate) fn published_list(conn: &Connection, letter: &Letter) -> Result<PublishedList> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT o.name, coalesce(s.display_name, o.name), o.country,
                 CASE WHEN s.publish_signer = 1 THEN s.signer_name END,
                 CASE WHEN s.publish_signer = 1 AND s.signer_name IS NOT NULL THEN s.signer_title END,
-                s.signed_on, s.publish_organisation
+                s.signed_on, s.publish_organisation, {}
          FROM signatures s JOIN organisations o ON o.id = s.organisation_id
          WHERE s.letter_id = ?1 AND s.state = 'signed'",
-    )?;
+        crate::seats::store::STEERING_TODAY
+    ))?;
     let mut signatories = Vec::new();
     let mut unnamed = 0;
     let mut rows = stmt.query([&letter.id])?;
@@ -416,7 +417,7 @@ pub(crate) fn published_list(conn: &Connection, letter: &Letter) -> Result<Publi
             signer_name: row.get(3)?,
             signer_title: row.get(4)?,
             signed_on: row.get(5)?,
-            steering: false,
+            steering: row.get(7)?,
         });
     }
     Ok(PublishedList { reference: letter.reference.clone(), title: letter.title.clone(), signatories, unnamed })

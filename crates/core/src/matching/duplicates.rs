@@ -63,13 +63,23 @@ pub fn find_duplicates(candidates: &[Candidate]) -> Vec<DuplicatePair> {
     // A short name that is another's name; a one-word name that is another's initials.
     for i in 0..n as u32 {
         if let Some(short) = &index.shorts[i as usize] {
-            for &j in index.by_key.get(&short.key).map(Vec::as_slice).unwrap_or_default() {
+            for &j in index
+                .by_key
+                .get(&short.key)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
                 found.record(i, j, DuplicateReason::AcronymIsName, ACRONYM_PAIR_SCORE);
             }
         }
         let name = &index.names[i as usize];
         if name.words.len() == 1 {
-            for &j in index.by_initials.get(&name.key).map(Vec::as_slice).unwrap_or_default() {
+            for &j in index
+                .by_initials
+                .get(&name.key)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
                 found.record(i, j, DuplicateReason::AcronymIsName, INITIALS_PAIR_SCORE);
             }
         }
@@ -77,8 +87,12 @@ pub fn find_duplicates(candidates: &[Candidate]) -> Vec<DuplicatePair> {
 
     // Similar names, within blocks.
     let classes = NearClasses::new(&index);
-    let mut similar =
-        Similar { index: &index, seen: HashSet::default(), found: &mut found, scratch: Scratch::default() };
+    let mut similar = Similar {
+        index: &index,
+        seen: HashSet::default(),
+        found: &mut found,
+        scratch: Scratch::default(),
+    };
     for list in index.name_words.values().chain(index.by_compact.values()) {
         if list.len() <= BLOCK_CAP {
             similar.block(list);
@@ -90,11 +104,16 @@ pub fn find_duplicates(candidates: &[Candidate]) -> Vec<DuplicatePair> {
             similar.cross(xs, ys);
         }
     }
-    let large: Vec<&Vec<u32>> =
-        index.name_words.values().filter(|list| list.len() > BLOCK_CAP).collect();
+    let large: Vec<&Vec<u32>> = index
+        .name_words
+        .values()
+        .filter(|list| list.len() > BLOCK_CAP)
+        .collect();
     if !large.is_empty() {
         let orders = [
-            ranks(n, |a, b| index.names[a].compact.cmp(&index.names[b].compact)),
+            ranks(n, |a, b| {
+                index.names[a].compact.cmp(&index.names[b].compact)
+            }),
             classes.order(&index, false),
             classes.order(&index, true),
         ];
@@ -231,7 +250,8 @@ impl<'a> NearClasses<'a> {
     fn new(index: &'a Index) -> NearClasses<'a> {
         let mut words: Vec<&'a str> = index.long_name_words().map(String::as_str).collect();
         words.sort_unstable();
-        let position: HashMap<&str, usize> = words.iter().enumerate().map(|(k, w)| (*w, k)).collect();
+        let position: HashMap<&str, usize> =
+            words.iter().enumerate().map(|(k, w)| (*w, k)).collect();
         let mut parent: Vec<usize> = (0..words.len()).collect();
         fn root(parent: &mut [usize], mut k: usize) -> usize {
             while parent[k] != k {
@@ -244,7 +264,9 @@ impl<'a> NearClasses<'a> {
         let mut has_near = vec![false; words.len()];
         for (k, &w) in words.iter().enumerate() {
             for near in index.near_words(w) {
-                let Some(&m) = position.get(near) else { continue };
+                let Some(&m) = position.get(near) else {
+                    continue;
+                };
                 if m > k {
                     near_pairs.push((w, words[m]));
                     has_near[k] = true;
@@ -274,7 +296,10 @@ impl<'a> NearClasses<'a> {
                 canonical.insert(w, *n);
             }
         }
-        NearClasses { near_pairs, canonical }
+        NearClasses {
+            near_pairs,
+            canonical,
+        }
     }
 
     /// Ranks by the major words of the name, each replaced by its class name (so names one
@@ -288,7 +313,12 @@ impl<'a> NearClasses<'a> {
                     .words
                     .iter()
                     .filter(|w| !w.minor)
-                    .map(|w| self.canonical.get(w.text.as_str()).copied().unwrap_or(&w.text))
+                    .map(|w| {
+                        self.canonical
+                            .get(w.text.as_str())
+                            .copied()
+                            .unwrap_or(&w.text)
+                    })
                     .collect();
                 if reversed {
                     words.reverse();
@@ -317,11 +347,18 @@ mod tests {
     use crate::matching::testdata::{planted, Planted};
 
     fn cand(id: &str, name: &str, short: Option<&str>) -> Candidate {
-        Candidate { id: id.into(), name: name.into(), short_name: short.map(Into::into) }
+        Candidate {
+            id: id.into(),
+            name: name.into(),
+            short_name: short.map(Into::into),
+        }
     }
 
     fn summary(pairs: &[DuplicatePair]) -> Vec<(String, String, DuplicateReason)> {
-        pairs.iter().map(|p| (p.a.id.clone(), p.b.id.clone(), p.reason)).collect()
+        pairs
+            .iter()
+            .map(|p| (p.a.id.clone(), p.b.id.clone(), p.reason))
+            .collect()
     }
 
     fn s(a: &str, b: &str, r: DuplicateReason) -> (String, String, DuplicateReason) {
@@ -339,7 +376,10 @@ mod tests {
         ]);
         assert_eq!(
             summary(&pairs),
-            vec![s("4", "3", DuplicateReason::SameName), s("2", "1", DuplicateReason::SameName)]
+            vec![
+                s("4", "3", DuplicateReason::SameName),
+                s("2", "1", DuplicateReason::SameName)
+            ]
         );
         assert!(pairs.iter().all(|p| p.score == SAME_NAME_SCORE));
     }
@@ -351,7 +391,10 @@ mod tests {
             cand("acronym", "I.W.F.", None),
             cand("thorn", "Thorn", None),
         ]);
-        assert_eq!(summary(&pairs), vec![s("full", "acronym", DuplicateReason::AcronymIsName)]);
+        assert_eq!(
+            summary(&pairs),
+            vec![s("full", "acronym", DuplicateReason::AcronymIsName)]
+        );
         assert_eq!(pairs[0].score, ACRONYM_PAIR_SCORE);
 
         // Without a short name, the initials of the name.
@@ -359,7 +402,11 @@ mod tests {
             cand("full", "Internet Watch Foundation", None),
             cand("acronym", "IWF", None),
             cand("nspcc", "NSPCC", None),
-            cand("long", "National Society for the Prevention of Cruelty to Children", None),
+            cand(
+                "long",
+                "National Society for the Prevention of Cruelty to Children",
+                None,
+            ),
         ]);
         assert_eq!(
             summary(&pairs),
@@ -392,7 +439,9 @@ mod tests {
             assert!(got.contains(&want), "{want:?} missing from {got:?}");
         }
         assert_eq!(got.len(), 4, "{got:?}");
-        assert!(pairs.iter().all(|p| p.score >= SIMILAR_THRESHOLD && p.score < 1.0));
+        assert!(pairs
+            .iter()
+            .all(|p| p.score >= SIMILAR_THRESHOLD && p.score < 1.0));
         assert!(pairs.windows(2).all(|w| w[0].score >= w[1].score));
     }
 
@@ -427,13 +476,20 @@ mod tests {
         ]);
         assert_eq!(
             summary(&pairs),
-            vec![s("b", "a", DuplicateReason::SameName), s("c", "d", DuplicateReason::AcronymIsName)]
+            vec![
+                s("b", "a", DuplicateReason::SameName),
+                s("c", "d", DuplicateReason::AcronymIsName)
+            ]
         );
         let mut unordered: Vec<(String, String)> = pairs
             .iter()
             .map(|p| {
                 let (x, y) = (p.a.id.clone(), p.b.id.clone());
-                if x < y { (x, y) } else { (y, x) }
+                if x < y {
+                    (x, y)
+                } else {
+                    (y, x)
+                }
             })
             .collect();
         let before = unordered.len();
@@ -450,14 +506,26 @@ mod tests {
 
     #[test]
     fn reason_serialises_in_snake_case() {
-        assert_eq!(serde_json::to_value(DuplicateReason::AcronymIsName).unwrap(), "acronym_is_name");
-        assert_eq!(serde_json::to_value(DuplicateReason::SameName).unwrap(), "same_name");
-        assert_eq!(serde_json::to_value(DuplicateReason::Similar).unwrap(), "similar");
+        assert_eq!(
+            serde_json::to_value(DuplicateReason::AcronymIsName).unwrap(),
+            "acronym_is_name"
+        );
+        assert_eq!(
+            serde_json::to_value(DuplicateReason::SameName).unwrap(),
+            "same_name"
+        );
+        assert_eq!(
+            serde_json::to_value(DuplicateReason::Similar).unwrap(),
+            "similar"
+        );
     }
 
     #[test]
     fn finds_planted_duplicates_among_10k() {
-        let Planted { candidates, pairs: planted } = planted(10_000, 7);
+        let Planted {
+            candidates,
+            pairs: planted,
+        } = planted(10_000, 7);
         assert_eq!(candidates.len(), 10_000);
         let found = find_duplicates(&candidates);
         let by_pair: HashMap<(String, String), DuplicateReason> = found
@@ -470,18 +538,30 @@ mod tests {
         assert_eq!(by_pair.len(), found.len(), "a pair reported twice");
         let mut missing = Vec::new();
         for (x, y, reason) in &planted {
-            let key = if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) };
+            let key = if x < y {
+                (x.clone(), y.clone())
+            } else {
+                (y.clone(), x.clone())
+            };
             if by_pair.get(&key) != Some(reason) {
                 missing.push((x, y, reason, by_pair.get(&key)));
             }
         }
-        assert!(missing.is_empty(), "{} of {} missing: {missing:?}", missing.len(), planted.len());
+        assert!(
+            missing.is_empty(),
+            "{} of {} missing: {missing:?}",
+            missing.len(),
+            planted.len()
+        );
         let extra = found.len() - planted.len();
         let strong_extra = found
             .iter()
             .filter(|p| p.reason != DuplicateReason::Similar)
             .count()
-            - planted.iter().filter(|p| p.2 != DuplicateReason::Similar).count();
+            - planted
+                .iter()
+                .filter(|p| p.2 != DuplicateReason::Similar)
+                .count();
         assert_eq!(strong_extra, 0, "unplanted same-name or acronym pairs");
         assert!(extra <= 20, "{extra} unplanted pairs");
     }
@@ -492,15 +572,26 @@ mod tests {
     #[ignore]
     fn time_duplicates_at_scale() {
         for n in [10_000, 100_000] {
-            let Planted { candidates, pairs: planted } = planted(n, 11);
+            let Planted {
+                candidates,
+                pairs: planted,
+            } = planted(n, 11);
             let start = std::time::Instant::now();
             let found = find_duplicates(&candidates);
             let took = start.elapsed();
             let by_pair: HashSet<(String, String)> = found
                 .iter()
-                .flat_map(|p| [(p.a.id.clone(), p.b.id.clone()), (p.b.id.clone(), p.a.id.clone())])
+                .flat_map(|p| {
+                    [
+                        (p.a.id.clone(), p.b.id.clone()),
+                        (p.b.id.clone(), p.a.id.clone()),
+                    ]
+                })
                 .collect();
-            let hit = planted.iter().filter(|(x, y, _)| by_pair.contains(&(x.clone(), y.clone()))).count();
+            let hit = planted
+                .iter()
+                .filter(|(x, y, _)| by_pair.contains(&(x.clone(), y.clone())))
+                .count();
             eprintln!(
                 "find_duplicates over {n}: {took:?}; {} pairs, {hit} of {} planted",
                 found.len(),
@@ -510,8 +601,15 @@ mod tests {
                 .iter()
                 .flat_map(|(x, y, _)| [(x.clone(), y.clone()), (y.clone(), x.clone())])
                 .collect();
-            for p in found.iter().filter(|p| !planted_set.contains(&(p.a.id.clone(), p.b.id.clone()))).take(8) {
-                eprintln!("  unplanted: {:.3} {:?} {:?} ~ {:?}", p.score, p.reason, p.a.name, p.b.name);
+            for p in found
+                .iter()
+                .filter(|p| !planted_set.contains(&(p.a.id.clone(), p.b.id.clone())))
+                .take(8)
+            {
+                eprintln!(
+                    "  unplanted: {:.3} {:?} {:?} ~ {:?}",
+                    p.score, p.reason, p.a.name, p.b.name
+                );
             }
         }
     }

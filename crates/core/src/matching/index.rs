@@ -26,38 +26,52 @@ pub(crate) struct Index {
     pub name_words: HashMap<String, Vec<u32>>,
     /// Major word of a short name → candidates (each once, ascending).
     pub short_words: HashMap<String, Vec<u32>>,
-    /// A word (of [`TYPO_MIN_LEN`] characters or more) with one character deleted, past the
-    /// first, or the word itself → the indexed words it comes from.
-    deletions: HashMap<String, Vec<String>>,
+    /// The hash of a word (of [`TYPO_MIN_LEN`] characters or more) with one character
+    /// deleted, past the first, or of the word itself → the indexed words it comes from
+    /// (positions in `vocabulary`). A collision only costs a check.
+    deletions: HashMap<u64, Vec<u32>>,
+    /// The words of `deletions`.
+    vocabulary: Vec<String>,
     /// The number of major words of each candidate's name.
     pub major_counts: Vec<u32>,
 }
 
 fn push_once(map: &mut HashMap<String, Vec<u32>>, key: &str, i: u32) {
-    let list = map.entry(key.to_owned()).or_default();
-    if list.last() != Some(&i) {
-        list.push(i);
+    if let Some(list) = map.get_mut(key) {
+        if list.last() != Some(&i) {
+            list.push(i);
+        }
+    } else {
+        map.insert(key.to_owned(), vec![i]);
     }
 }
 
-/// The word itself and each variant with one character deleted, except the first.
-pub(crate) fn deletion_variants(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
-    out.push(word.to_owned());
-    for skip in 1..chars.len() {
-        if skip > 1 && chars[skip] == chars[skip - 1] {
-            continue; // deleting either of a double letter gives the same variant
+/// FNV-1a over byte slices, as if they were one.
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        let v: String = chars
-            .iter()
-            .enumerate()
-            .filter(|&(k, _)| k != skip)
-            .map(|(_, c)| *c)
-            .collect();
-        out.push(v);
     }
-    out
+    h
+}
+
+/// The hashes of the word itself and of each variant with one character deleted, except
+/// the first: two words one edit apart (past their first letter) share one of them.
+pub(crate) fn deletion_hashes(word: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let bytes = word.as_bytes();
+    out.push(fnv(&[bytes]));
+    let mut previous: Option<char> = None;
+    for (k, (at, c)) in word.char_indices().enumerate() {
+        if k > 0 && previous != Some(c) {
+            // Deleting either of a double letter gives the same variant: only the first.
+            out.push(fnv(&[&bytes[..at], &bytes[at + c.len_utf8()..]]));
+        }
+        previous = Some(c);
+    }
 }
 
 impl Index {
@@ -73,16 +87,25 @@ impl Index {
             name_words: HashMap::default(),
             short_words: HashMap::default(),
             deletions: HashMap::default(),
+            vocabulary: Vec::new(),
             major_counts: Vec::with_capacity(n),
             candidates: Vec::new(),
         };
         for (i, c) in candidates.iter().enumerate() {
             let i = i as u32;
             let name = Profile::new(&c.name);
-            let short = c.short_name.as_deref().map(Profile::new).filter(|p| !p.is_empty());
+            let short = c
+                .short_name
+                .as_deref()
+                .map(Profile::new)
+                .filter(|p| !p.is_empty());
             if !name.is_empty() {
                 index.by_key.entry(name.key.clone()).or_default().push(i);
-                index.by_compact.entry(name.compact.clone()).or_default().push(i);
+                index
+                    .by_compact
+                    .entry(name.compact.clone())
+                    .or_default()
+                    .push(i);
                 for ini in &name.initials {
                     push_once(&mut index.by_initials, ini, i);
                 }
@@ -96,21 +119,32 @@ impl Index {
                     push_once(&mut index.short_words, &w.text, i);
                 }
             }
-            index.major_counts.push(name.words.iter().filter(|w| !w.minor).count() as u32);
+            index
+                .major_counts
+                .push(name.words.iter().filter(|w| !w.minor).count() as u32);
             index.names.push(name);
             index.shorts.push(short);
         }
         let words: Vec<String> = index
             .name_words
             .keys()
-            .chain(index.short_words.keys().filter(|w| !index.name_words.contains_key(*w)))
+            .chain(
+                index
+                    .short_words
+                    .keys()
+                    .filter(|w| !index.name_words.contains_key(*w)),
+            )
             .filter(|w| w.chars().count() >= TYPO_MIN_LEN)
             .cloned()
             .collect();
+        let mut hashes = Vec::new();
         for w in words {
-            for v in deletion_variants(&w) {
-                index.deletions.entry(v).or_default().push(w.clone());
+            let k = index.vocabulary.len() as u32;
+            deletion_hashes(&w, &mut hashes);
+            for h in &hashes {
+                index.deletions.entry(*h).or_default().push(k);
             }
+            index.vocabulary.push(w);
         }
         index.candidates = candidates;
         index
@@ -124,18 +158,21 @@ impl Index {
     /// [`super::score::word_credit`]), not `word` itself.
     pub fn near_words(&self, word: &str) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        let Some(first) = word.chars().next() else { return out };
+        let Some(first) = word.chars().next() else {
+            return out;
+        };
         if word.chars().count() < TYPO_MIN_LEN {
             return out;
         }
-        for v in deletion_variants(word) {
-            let Some(found) = self.deletions.get(&v) else { continue };
-            for w in found {
-                if w != word
-                    && !out.contains(&w.as_str())
-                    && w.starts_with(first)
-                    && is_one_edit(word, w)
-                {
+        let mut hashes = Vec::new();
+        deletion_hashes(word, &mut hashes);
+        for h in hashes {
+            let Some(found) = self.deletions.get(&h) else {
+                continue;
+            };
+            for &k in found {
+                let w = self.vocabulary[k as usize].as_str();
+                if w != word && !out.contains(&w) && w.starts_with(first) && is_one_edit(word, w) {
                     out.push(w);
                 }
             }
@@ -145,7 +182,9 @@ impl Index {
 
     /// All indexed words (names and short names) of [`TYPO_MIN_LEN`] characters or more.
     pub fn long_name_words(&self) -> impl Iterator<Item = &String> {
-        self.name_words.keys().filter(|w| w.chars().count() >= TYPO_MIN_LEN)
+        self.name_words
+            .keys()
+            .filter(|w| w.chars().count() >= TYPO_MIN_LEN)
     }
 }
 
@@ -154,7 +193,11 @@ mod tests {
     use super::*;
 
     fn cand(id: &str, name: &str, short: Option<&str>) -> Candidate {
-        Candidate { id: id.into(), name: name.into(), short_name: short.map(Into::into) }
+        Candidate {
+            id: id.into(),
+            name: name.into(),
+            short_name: short.map(Into::into),
+        }
     }
 
     #[test]

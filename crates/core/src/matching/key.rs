@@ -6,7 +6,10 @@ use crate::text::fold;
 /// `Children's` and `Childrens` agree) and trade marks (which would otherwise fold to
 /// letters: `™` decomposes to `TM`).
 fn is_dropped(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´' | '™' | '®' | '©' | '℠')
+    matches!(
+        c,
+        '\'' | '’' | '‘' | 'ʼ' | '`' | '´' | '™' | '®' | '©' | '℠'
+    )
 }
 
 /// The match key of a typed name. Two names with the same key are the same name.
@@ -63,7 +66,8 @@ pub(crate) fn key_words(name: &str) -> Vec<String> {
     let mut run_len = 0usize;
     for w in words {
         let mut chars = w.chars();
-        let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+        let single_letter =
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
         if single_letter {
             run.push_str(&w);
             run_len += 1;
@@ -137,7 +141,10 @@ mod tests {
     #[test]
     fn match_key_ignores_case_accents_and_spacing() {
         assert_eq!(match_key("  EUROCHILD "), "eurochild");
-        assert_eq!(match_key("Défense des Enfants – International"), "defense des enfants international");
+        assert_eq!(
+            match_key("Défense des Enfants – International"),
+            "defense des enfants international"
+        );
         assert_eq!(match_key("Søren   Straße"), "soren strasse");
         assert_eq!(match_key("Ελλάδα"), "ελλαδα");
     }
@@ -146,7 +153,10 @@ mod tests {
     fn match_key_turns_punctuation_into_spaces() {
         assert_eq!(match_key("Terre-des-Hommes"), "terre des hommes");
         assert_eq!(match_key("Child Focus (Belgium)"), "child focus belgium");
-        assert_eq!(match_key("ECPAT/International;  \"UK\"!"), "ecpat international uk");
+        assert_eq!(
+            match_key("ECPAT/International;  \"UK\"!"),
+            "ecpat international uk"
+        );
         assert_eq!(match_key("5Rights Foundation"), "5rights foundation");
         assert_eq!(match_key("a_b+c:d"), "abcd");
         assert_eq!(match_key("Thorn™"), "thorn");
@@ -157,13 +167,19 @@ mod tests {
     #[test]
     fn match_key_drops_apostrophes_without_a_gap() {
         assert_eq!(match_key("Children's Rights"), "childrens rights");
-        assert_eq!(match_key("Children’s Rights"), match_key("Childrens Rights"));
+        assert_eq!(
+            match_key("Children’s Rights"),
+            match_key("Childrens Rights")
+        );
     }
 
     #[test]
     fn match_key_removes_a_leading_the() {
         assert_eq!(match_key("The Brave Movement"), "brave movement");
-        assert_eq!(match_key("THE  brave movement"), match_key("Brave Movement"));
+        assert_eq!(
+            match_key("THE  brave movement"),
+            match_key("Brave Movement")
+        );
         assert_eq!(match_key("Save the Children"), "save the children");
         assert_eq!(match_key("The"), "the");
         assert_eq!(match_key("Theatre for Children"), "theatre for children");
@@ -171,7 +187,10 @@ mod tests {
 
     #[test]
     fn match_key_treats_ampersand_as_and() {
-        assert_eq!(match_key("Missing Children & Co"), match_key("Missing Children and Co"));
+        assert_eq!(
+            match_key("Missing Children & Co"),
+            match_key("Missing Children and Co")
+        );
         assert_eq!(
             match_key("National Center for Missing & Exploited Children"),
             "national center for missing and exploited children"
@@ -186,7 +205,10 @@ mod tests {
         assert_eq!(match_key("N S P C C"), "nspcc");
         assert_eq!(match_key("NSPCC"), "nspcc");
         assert_eq!(match_key("I.W.F. Hotline"), "iwf hotline");
-        assert_eq!(match_key("Kinderhilfswerk e.V."), match_key("Kinderhilfswerk eV"));
+        assert_eq!(
+            match_key("Kinderhilfswerk e.V."),
+            match_key("Kinderhilfswerk eV")
+        );
         assert_eq!(match_key("Plan A"), "plan a");
         assert_eq!(match_key("Article 3 4"), "article 3 4");
     }

@@ -1,7 +1,7 @@
 //! Matching one typed name at a time against candidates indexed once.
 
-use std::cmp::Ordering;
 use rustc_hash::FxHashMap as HashMap;
+use std::cmp::Ordering;
 
 use super::index::Index;
 use super::model::{Candidate, MatchOutcome, Suggestion};
@@ -26,7 +26,9 @@ pub struct Matcher {
 impl Matcher {
     /// Indexes the candidates (their names and short names).
     pub fn new(candidates: Vec<Candidate>) -> Matcher {
-        Matcher { index: Index::new(candidates) }
+        Matcher {
+            index: Index::new(candidates),
+        }
     }
 
     /// The number of candidates.
@@ -54,22 +56,34 @@ impl Matcher {
     pub fn find(&self, text: &str) -> MatchOutcome {
         let query = Profile::new(text);
         if query.is_empty() {
-            return MatchOutcome::Suggestions { suggestions: Vec::new() };
+            return MatchOutcome::Suggestions {
+                suggestions: Vec::new(),
+            };
         }
-        for exact in [self.index.by_key.get(&query.key), self.index.by_short.get(&query.key)] {
+        for exact in [
+            self.index.by_key.get(&query.key),
+            self.index.by_short.get(&query.key),
+        ] {
             match exact.map(Vec::as_slice) {
                 Some([i]) => {
                     let c = &self.index.candidates[*i as usize];
-                    return MatchOutcome::Exact { id: c.id.clone(), name: c.name.clone() };
+                    return MatchOutcome::Exact {
+                        id: c.id.clone(),
+                        name: c.name.clone(),
+                    };
                 }
                 Some(several) if !several.is_empty() => {
                     let scored = several.iter().map(|&i| (i, 1.0)).collect();
-                    return MatchOutcome::Suggestions { suggestions: self.best(scored) };
+                    return MatchOutcome::Suggestions {
+                        suggestions: self.best(scored),
+                    };
                 }
                 _ => {}
             }
         }
-        MatchOutcome::Suggestions { suggestions: self.best(self.score(&query)) }
+        MatchOutcome::Suggestions {
+            suggestions: self.best(self.score(&query)),
+        }
     }
 
     /// The candidates sharing a block with `query`, scored.
@@ -115,7 +129,11 @@ impl Matcher {
             pool.extend(same);
         }
         let initials_hits: &[u32] = if query.words.len() == 1 {
-            index.by_initials.get(&query.key).map(Vec::as_slice).unwrap_or_default()
+            index
+                .by_initials
+                .get(&query.key)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
         } else {
             &[]
         };
@@ -154,7 +172,11 @@ impl Matcher {
             .take(MAX_SUGGESTIONS)
             .map(|(i, score)| {
                 let c = &index.candidates[i as usize];
-                Suggestion { id: c.id.clone(), name: c.name.clone(), score }
+                Suggestion {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    score,
+                }
             })
             .collect()
     }
@@ -162,10 +184,18 @@ impl Matcher {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
+    use crate::matching::match_key;
+    use crate::matching::testdata::{planted, Planted};
 
     pub(crate) fn cand(id: &str, name: &str, short: Option<&str>) -> Candidate {
-        Candidate { id: id.into(), name: name.into(), short_name: short.map(Into::into) }
+        Candidate {
+            id: id.into(),
+            name: name.into(),
+            short_name: short.map(Into::into),
+        }
     }
 
     fn coalition() -> Matcher {
@@ -179,8 +209,16 @@ mod tests {
             cand("tdh-nl", "Terre des Hommes Netherlands", Some("TdH NL")),
             cand("thorn", "Thorn", None),
             cand("stc-de", "Save the Children Germany", None),
-            cand("nspcc", "National Society for the Prevention of Cruelty to Children", None),
-            cand("ncmec", "National Center for Missing & Exploited Children", Some("NCMEC")),
+            cand(
+                "nspcc",
+                "National Society for the Prevention of Cruelty to Children",
+                None,
+            ),
+            cand(
+                "ncmec",
+                "National Center for Missing & Exploited Children",
+                Some("NCMEC"),
+            ),
             cand("child-focus", "Child Focus", None),
             cand("chi", "Child Helpline International", None),
             cand("ijm-nl", "International Justice Mission Netherlands", None),
@@ -211,7 +249,12 @@ mod tests {
         assert!(!coalition().is_empty());
         let empty = Matcher::new(Vec::new());
         assert!(empty.is_empty());
-        assert_eq!(empty.find("Eurochild"), MatchOutcome::Suggestions { suggestions: vec![] });
+        assert_eq!(
+            empty.find("Eurochild"),
+            MatchOutcome::Suggestions {
+                suggestions: vec![]
+            }
+        );
     }
 
     #[test]
@@ -222,10 +265,16 @@ mod tests {
         assert_eq!(exact_id(m.find("Terre-des-Hommes")), "tdh");
         assert_eq!(exact_id(m.find("Terre des Hommès")), "tdh");
         assert_eq!(exact_id(m.find("Internet Watch Foundation.")), "iwf");
-        assert_eq!(exact_id(m.find("National Center for Missing and Exploited Children")), "ncmec");
+        assert_eq!(
+            exact_id(m.find("National Center for Missing and Exploited Children")),
+            "ncmec"
+        );
         assert_eq!(
             m.find("Eurochild"),
-            MatchOutcome::Exact { id: "eurochild".into(), name: "Eurochild".into() }
+            MatchOutcome::Exact {
+                id: "eurochild".into(),
+                name: "Eurochild".into()
+            }
         );
     }
 
@@ -290,7 +339,10 @@ mod tests {
 
         let list = suggestions(m.find("Save the Children Deutschland"));
         assert_eq!(ids(&list), vec!["stc-de"]);
-        assert!(list[0].score < 0.85 && list[0].score >= SUGGESTION_THRESHOLD, "{list:?}");
+        assert!(
+            list[0].score < 0.85 && list[0].score >= SUGGESTION_THRESHOLD,
+            "{list:?}"
+        );
 
         let list = suggestions(m.find("Euro Child"));
         assert_eq!(ids(&list), vec!["eurochild"]);
@@ -315,7 +367,10 @@ mod tests {
         assert_eq!(list.len(), MAX_SUGGESTIONS);
         assert_eq!(list[0].id, "1");
         assert_eq!(list[1].id, "5");
-        assert!(list.windows(2).all(|w| w[0].score >= w[1].score), "{list:?}");
+        assert!(
+            list.windows(2).all(|w| w[0].score >= w[1].score),
+            "{list:?}"
+        );
         assert!(list.iter().all(|s| s.score > 0.0 && s.score < 1.0));
     }
 
@@ -340,15 +395,113 @@ mod tests {
         assert!(suggestions(m.find("-- ? --")).is_empty());
     }
 
+    /// The organisations of a planted set (without the planted duplicates) and the planted
+    /// names, each with the id it should match and whether exactly.
+    fn planted_queries(n: usize, seed: u64) -> (Vec<Candidate>, Vec<(String, String, bool)>) {
+        let Planted { candidates, pairs } = planted(n, seed);
+        let by_id: HashMap<&str, &Candidate> =
+            candidates.iter().map(|c| (c.id.as_str(), c)).collect();
+        let queries = pairs
+            .iter()
+            .map(|(base, dup, _)| {
+                let (base, dup) = (by_id[base.as_str()], by_id[dup.as_str()]);
+                let key = match_key(&dup.name);
+                let exact = key == match_key(&base.name)
+                    || base.short_name.as_deref().map(match_key) == Some(key);
+                (dup.name.clone(), base.id.clone(), exact)
+            })
+            .collect();
+        let originals = candidates
+            .into_iter()
+            .filter(|c| !c.id.starts_with("dup-"))
+            .collect();
+        (originals, queries)
+    }
+
+    #[test]
+    fn finds_planted_names_among_10k() {
+        let (originals, queries) = planted_queries(10_000, 5);
+        let m = Matcher::new(originals.clone());
+        assert_eq!(m.len(), originals.len());
+        for (text, id, exact) in &queries {
+            match m.find(text) {
+                MatchOutcome::Exact { id: got, .. } => {
+                    assert!(*exact, "{text:?}: unexpected exact match");
+                    assert_eq!(&got, id, "{text:?}");
+                }
+                MatchOutcome::Suggestions { suggestions } => {
+                    assert!(
+                        !*exact,
+                        "{text:?}: expected an exact match, got {suggestions:?}"
+                    );
+                    assert_eq!(
+                        suggestions.first().map(|s| s.id.as_str()),
+                        Some(id.as_str()),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        for c in originals.iter().step_by(10) {
+            assert_eq!(exact_id(m.find(&c.name)), c.id);
+        }
+        assert!(suggestions(m.find("Qwyzx Plorb")).is_empty());
+    }
+
+    /// Timing, not a check: `cargo test --release -p coalition-core --lib matching --
+    /// --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn time_matching_1000_names_against_10k() {
+        let (originals, queries) = planted_queries(10_200, 9);
+        // The planted names, then names with two letters of their first word swapped.
+        let typos = originals.iter().step_by(12).filter_map(|c| {
+            let mut chars: Vec<char> = c.name.chars().collect();
+            (chars.len() > 4 && chars[2] != chars[3]).then(|| {
+                chars.swap(2, 3);
+                chars.into_iter().collect::<String>()
+            })
+        });
+        let texts: Vec<String> = queries
+            .into_iter()
+            .map(|q| q.0)
+            .chain(typos)
+            .take(1_000)
+            .collect();
+        let start = std::time::Instant::now();
+        let m = Matcher::new(originals);
+        let built = start.elapsed();
+        let found = texts
+            .iter()
+            .filter(|t| match m.find(t) {
+                MatchOutcome::Exact { .. } => true,
+                MatchOutcome::Suggestions { suggestions } => !suggestions.is_empty(),
+            })
+            .count();
+        eprintln!(
+            "Matcher over {}: built in {built:?}; {} names matched in {:?} ({found} with a result)",
+            m.len(),
+            texts.len(),
+            start.elapsed() - built
+        );
+    }
+
     #[test]
     fn outcome_serialises_with_a_kind_tag() {
-        let exact = MatchOutcome::Exact { id: "1".into(), name: "Thorn".into() };
+        let exact = MatchOutcome::Exact {
+            id: "1".into(),
+            name: "Thorn".into(),
+        };
         assert_eq!(
             serde_json::to_value(&exact).unwrap(),
             serde_json::json!({"kind": "exact", "id": "1", "name": "Thorn"})
         );
         let none = MatchOutcome::Suggestions {
-            suggestions: vec![Suggestion { id: "1".into(), name: "Thorn".into(), score: 0.5 }],
+            suggestions: vec![Suggestion {
+                id: "1".into(),
+                name: "Thorn".into(),
+                score: 0.5,
+            }],
         };
         let json = serde_json::to_value(&none).unwrap();
         assert_eq!(

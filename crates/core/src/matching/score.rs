@@ -85,10 +85,20 @@ impl Profile {
         let compact = texts.concat();
         let words: Vec<Word> = texts
             .into_iter()
-            .map(|text| Word { chars: text.chars().count(), minor: is_minor(&text), text })
+            .map(|text| Word {
+                chars: text.chars().count(),
+                minor: is_minor(&text),
+                text,
+            })
             .collect();
         let total_weight = words.iter().map(Word::weight).sum();
-        Profile { key, compact, words, initials, total_weight }
+        Profile {
+            key,
+            compact,
+            words,
+            initials,
+            total_weight,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -162,10 +172,42 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 
 /// The optimal string alignment distance (Levenshtein with transpositions of neighbours).
 pub(crate) fn osa_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut prev2 = vec![0usize; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
+    const STACK: usize = 48;
+    if a.is_ascii() && b.is_ascii() && b.len() < STACK {
+        let mut rows = [[0usize; STACK]; 3];
+        osa(a.as_bytes(), b.as_bytes(), &mut rows)
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut rows = vec![vec![0usize; b.len() + 1]; 3];
+        let [r0, r1, r2] = &mut rows[..] else {
+            unreachable!()
+        };
+        osa_rows(&a, &b, r0, r1, r2)
+    }
+}
+
+fn osa<T: PartialEq, const N: usize>(a: &[T], b: &[T], rows: &mut [[usize; N]; 3]) -> usize {
+    let [r0, r1, r2] = rows;
+    osa_rows(
+        a,
+        b,
+        &mut r0[..=b.len()],
+        &mut r1[..=b.len()],
+        &mut r2[..=b.len()],
+    )
+}
+
+/// The dynamic programme over three rows of `b.len() + 1` cells.
+fn osa_rows<'r, T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    mut prev2: &'r mut [usize],
+    mut prev: &'r mut [usize],
+    mut cur: &'r mut [usize],
+) -> usize {
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         for j in 1..=b.len() {
@@ -250,8 +292,16 @@ impl Scratch {
             .count();
         let leading = leading as f64 / a.words.len().max(b.words.len()) as f64;
         let mut score = overlap + (1.0 - overlap) * LEADING_BONUS * leading;
-        let unpaired_a = a.words.iter().zip(used_a.iter()).any(|(w, &u)| !w.minor && u == usize::MAX);
-        let unpaired_b = b.words.iter().zip(used_b.iter()).any(|(w, &u)| !w.minor && !u);
+        let unpaired_a = a
+            .words
+            .iter()
+            .zip(used_a.iter())
+            .any(|(w, &u)| !w.minor && u == usize::MAX);
+        let unpaired_b = b
+            .words
+            .iter()
+            .zip(used_b.iter())
+            .any(|(w, &u)| !w.minor && !u);
         if unpaired_a && unpaired_b {
             score = score.min(CONFLICT_CAP);
         }
@@ -289,6 +339,8 @@ mod tests {
         assert_eq!(osa_distance("vonuzanlan", "vorozanlan"), 2);
         assert_eq!(osa_distance("", "abc"), 3);
         assert_eq!(osa_distance("kitten", "sitting"), 3);
+        assert_eq!(osa_distance("παιδάκια", "παδιάκια"), 1);
+        assert_eq!(osa_distance("abc", ""), 3);
     }
 
     #[test]
@@ -296,12 +348,22 @@ mod tests {
         let w = |t: &str| Profile::new(t).words.remove(0);
         assert_eq!(word_credit(&w("thorn"), &w("thorn")), 1.0);
         assert_eq!(word_credit(&w("eurochild"), &w("eurochlid")), TYPO_CREDIT);
-        assert_eq!(word_credit(&w("nl"), &w("netherlands")), ABBREVIATION_CREDIT);
-        assert_eq!(word_credit(&w("intl"), &w("international")), ABBREVIATION_CREDIT);
+        assert_eq!(
+            word_credit(&w("nl"), &w("netherlands")),
+            ABBREVIATION_CREDIT
+        );
+        assert_eq!(
+            word_credit(&w("intl"), &w("international")),
+            ABBREVIATION_CREDIT
+        );
         let prefix = word_credit(&w("child"), &w("children"));
         assert!(prefix > 0.75 && prefix < 0.8, "{prefix}");
         assert_eq!(word_credit(&w("nspcc"), &w("ispcc")), 0.0);
-        assert_eq!(word_credit(&w("de"), &w("deutschland")), 0.0, "minor words only equal");
+        assert_eq!(
+            word_credit(&w("de"), &w("deutschland")),
+            0.0,
+            "minor words only equal"
+        );
         assert_eq!(word_credit(&w("germany"), &w("deutschland")), 0.0);
     }
 
@@ -327,10 +389,22 @@ mod tests {
             ("Internet Watch Fondation", "Internet Watch Foundation"),
             ("Child Focus", "Child Helpline International"),
             ("Defense for Children", "Defence for Children"),
-            ("International Justice Mission", "International Child Mission"),
-            ("Child Rights Network Berlin", "Child Rights Alliance Berlin"),
-            ("National Society for the Prevention of Cruelty to Children", "National Society for the Prevention of Cruelty to Animals"),
-            ("Stichting Terre des Hommes Nederland", "Terre des Hommes Netherlands"),
+            (
+                "International Justice Mission",
+                "International Child Mission",
+            ),
+            (
+                "Child Rights Network Berlin",
+                "Child Rights Alliance Berlin",
+            ),
+            (
+                "National Society for the Prevention of Cruelty to Children",
+                "National Society for the Prevention of Cruelty to Animals",
+            ),
+            (
+                "Stichting Terre des Hommes Nederland",
+                "Terre des Hommes Netherlands",
+            ),
         ];
         for (a, b) in pairs {
             eprintln!("{:.3}  {a} ~ {b}", sim(a, b));

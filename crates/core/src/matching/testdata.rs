@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::index::deletion_variants;
+use super::index::deletion_hashes;
 use super::key::{initials, key_words};
 use super::model::{Candidate, DuplicateReason};
 
@@ -32,17 +32,39 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "ka", "vo", "ri", "lu", "me", "sa", "to", "ne", "bi", "da", "ro", "fi", "ga", "hu", "ze",
-    "mo", "pe", "li", "ta", "nu", "ko", "sel", "mar", "tin", "bor", "lan", "vik", "dor", "sen",
-    "pal", "ver", "rum", "gil", "nas", "tor", "bel", "kir", "zan", "mul", "fes",
+    "ka", "vo", "ri", "lu", "me", "sa", "to", "ne", "bi", "da", "ro", "fi", "ga", "hu", "ze", "mo",
+    "pe", "li", "ta", "nu", "ko", "sel", "mar", "tin", "bor", "lan", "vik", "dor", "sen", "pal",
+    "ver", "rum", "gil", "nas", "tor", "bel", "kir", "zan", "mul", "fes",
 ];
 const TYPES: &[&str] = &[
-    "Foundation", "Association", "Network", "Alliance", "Institute", "Centre", "Council",
-    "Coalition", "Trust", "Initiative", "Society", "Federation",
+    "Foundation",
+    "Association",
+    "Network",
+    "Alliance",
+    "Institute",
+    "Centre",
+    "Council",
+    "Coalition",
+    "Trust",
+    "Initiative",
+    "Society",
+    "Federation",
 ];
 const TOPICS: &[&str] = &[
-    "Child Rights", "Children", "Youth", "Family", "Safety", "Protection", "Education",
-    "Survivors", "Online Safety", "Welfare", "Advocacy", "Justice", "Health", "Care",
+    "Child Rights",
+    "Children",
+    "Youth",
+    "Family",
+    "Safety",
+    "Protection",
+    "Education",
+    "Survivors",
+    "Online Safety",
+    "Welfare",
+    "Advocacy",
+    "Justice",
+    "Health",
+    "Care",
 ];
 /// Places and abbreviations that are subsequences of them.
 const PLACES: &[(&str, &str)] = &[
@@ -68,7 +90,7 @@ pub(crate) struct Planted {
 /// Pseudo-words of six letters or more, no two a typo or a prefix of each other.
 struct Words {
     used: BTreeSet<String>,
-    variants: HashSet<String>,
+    variants: HashSet<u64>,
 }
 
 impl Words {
@@ -79,9 +101,14 @@ impl Words {
             if w.len() < 6 || self.used.contains(&w) {
                 continue;
             }
-            let prefix_of_other = self.used.range(w.clone()..).next().is_some_and(|u| u.starts_with(&w));
+            let prefix_of_other = self
+                .used
+                .range(w.clone()..)
+                .next()
+                .is_some_and(|u| u.starts_with(&w));
             let other_is_prefix = (3..w.len()).any(|k| self.used.contains(&w[..k]));
-            let variants = deletion_variants(&w);
+            let mut variants = Vec::new();
+            deletion_hashes(&w, &mut variants);
             let near = variants.iter().any(|v| self.variants.contains(v));
             if prefix_of_other || other_is_prefix || near {
                 continue;
@@ -95,7 +122,9 @@ impl Words {
 
 fn capitalise(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// `n` candidates: `n - n / 50` distinct organisations and `n / 50` planted duplicates of
@@ -103,7 +132,10 @@ fn capitalise(w: &str) -> String {
 /// spacing).
 pub(crate) fn planted(n: usize, seed: u64) -> Planted {
     let mut rng = Rng::new(seed);
-    let mut words = Words { used: BTreeSet::new(), variants: HashSet::new() };
+    let mut words = Words {
+        used: BTreeSet::new(),
+        variants: HashSet::new(),
+    };
     let plants = n / 50;
     let bases = n - plants;
     // (name, pseudo-word, place index)
@@ -125,7 +157,11 @@ pub(crate) fn planted(n: usize, seed: u64) -> Planted {
     let mut candidates: Vec<Candidate> = base
         .iter()
         .enumerate()
-        .map(|(i, (name, _, _))| Candidate { id: format!("org-{i}"), name: name.clone(), short_name: None })
+        .map(|(i, (name, _, _))| Candidate {
+            id: format!("org-{i}"),
+            name: name.clone(),
+            short_name: None,
+        })
         .collect();
 
     // Initials of every name, to keep planted acronyms unambiguous.
@@ -138,7 +174,9 @@ pub(crate) fn planted(n: usize, seed: u64) -> Planted {
     let mut codes: HashSet<String> = HashSet::new();
     let mut code = |rng: &mut Rng| loop {
         let len = 4 + rng.below(2);
-        let c: String = (0..len).map(|_| (b'A' + rng.below(26) as u8) as char).collect();
+        let c: String = (0..len)
+            .map(|_| (b'A' + rng.below(26) as u8) as char)
+            .collect();
         if !initials_count.contains_key(&c.to_lowercase()) && codes.insert(c.clone()) {
             return c;
         }
@@ -159,7 +197,10 @@ pub(crate) fn planted(n: usize, seed: u64) -> Planted {
         let (name, w, place) = &base[i];
         let id = format!("dup-{}", pairs.len());
         let (new, reason) = match kind % 7 {
-            0 => (format!("THE {}", name.to_uppercase().replace(' ', "-")), DuplicateReason::SameName),
+            0 => (
+                format!("THE {}", name.to_uppercase().replace(' ', "-")),
+                DuplicateReason::SameName,
+            ),
             1 => {
                 let c = code(&mut rng);
                 candidates[i].short_name = Some(c.clone());
@@ -183,21 +224,34 @@ pub(crate) fn planted(n: usize, seed: u64) -> Planted {
                 let mut typo = chars.clone();
                 typo.swap(p, p + 1);
                 let typo: String = typo.into_iter().collect();
-                (name.replacen(w.as_str(), &typo, 1), DuplicateReason::Similar)
+                (
+                    name.replacen(w.as_str(), &typo, 1),
+                    DuplicateReason::Similar,
+                )
             }
             4 => (format!("{name} e.V."), DuplicateReason::Similar),
             5 => {
                 let Some(p) = place else { continue };
-                (name.replace(PLACES[*p].0, PLACES[*p].1), DuplicateReason::Similar)
+                (
+                    name.replace(PLACES[*p].0, PLACES[*p].1),
+                    DuplicateReason::Similar,
+                )
             }
             _ => {
                 let cut = 3 + rng.below(w.len() - 5);
                 let split = format!("{} {}", &w[..cut], capitalise(&w[cut..]));
-                (name.replacen(w.as_str(), &split, 1), DuplicateReason::Similar)
+                (
+                    name.replacen(w.as_str(), &split, 1),
+                    DuplicateReason::Similar,
+                )
             }
         };
         kind += 1;
-        candidates.push(Candidate { id: id.clone(), name: new, short_name: None });
+        candidates.push(Candidate {
+            id: id.clone(),
+            name: new,
+            short_name: None,
+        });
         pairs.push((format!("org-{i}"), id, reason));
     }
     Planted { candidates, pairs }

@@ -1,5 +1,5 @@
 //! Merging two organisations that are one: the survivor takes the other's membership (when
-//! it has none), its signatures and its blank fields; the merged one is removed. The audit
+//! it has none), its signatures, its seats and its blank fields; the merged one is removed. The audit
 //! entry keeps everything needed to undo the merge.
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -133,6 +133,13 @@ pub fn merge(store: &Store, keep_id: &str, drop_id: &str) -> Result<MergeReport>
             conn.execute("UPDATE signatures SET organisation_id = ?1 WHERE id = ?2", params![keep_id, id])?;
         }
 
+        // Seats move with the organisation.
+        let seats: Vec<String> = conn
+            .prepare("SELECT id FROM seat_terms WHERE organisation_id = ?1")?
+            .query_map([drop_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        conn.execute("UPDATE seat_terms SET organisation_id = ?1 WHERE organisation_id = ?2", params![keep_id, drop_id])?;
+
         // Blank fields of the survivor are filled from the merged organisation.
         let filled = OrganisationInput {
             name: keep.name.clone(),
@@ -164,6 +171,7 @@ pub fn merge(store: &Store, keep_id: &str, drop_id: &str) -> Result<MergeReport>
             "dropped_id": drop_id,
             "membership_moved": membership_moved,
             "moved_signatures": moved,
+            "moved_seats": seats,
         });
         audit::append(conn, "organisation", keep_id, "merge", Some(&before), Some(&after))?;
         let audit_seq: u32 = conn.query_row("SELECT max(seq) FROM audit_log", [], |r| r.get(0))?;
@@ -250,6 +258,9 @@ pub fn undo_merge(store: &Store, audit_seq: u32) -> Result<Organisation> {
         }
         for id in &moved {
             conn.execute("UPDATE signatures SET organisation_id = ?1 WHERE id = ?2", params![drop_id, id])?;
+        }
+        for id in after["moved_seats"].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+            conn.execute("UPDATE seat_terms SET organisation_id = ?1 WHERE id = ?2", params![drop_id, id])?;
         }
         for signature in before["removed_signatures"].as_array().into_iter().flatten() {
             insert_json(conn, "signatures", signature)?;

@@ -6,6 +6,7 @@ use rusqlite_migration::{Migrations, M};
 const STEPS: &[&str] = &[
     include_str!("../../../../migrations/0001_foundation.sql"),
     include_str!("../../../../migrations/0002_letters.sql"),
+    include_str!("../../../../migrations/0003_seats.sql"),
 ];
 
 /// Every migration, oldest first.

@@ -8,6 +8,7 @@ mod letters;
 mod merge;
 mod memberships;
 mod organisations;
+mod seats;
 mod store;
 
 use coalition_core::memberships::{MembershipStatus, MembershipTier, NewMembership};

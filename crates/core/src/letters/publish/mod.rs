@@ -54,7 +54,6 @@ pub fn file_extension(format: ExportFormat) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Instant;
 
     use super::testing::{many, opts, sample};
     use super::*;
@@ -104,16 +103,13 @@ mod tests {
         }
     }
 
+    // Speed is measured by the benchmark, never asserted in tests.
     #[test]
-    fn every_format_renders_five_thousand_entries_quickly() {
+    fn every_format_renders_five_thousand_entries() {
         let list = many(5_000);
         for format in FORMATS {
-            let start = Instant::now();
             let bytes = render(&list, &opts(format)).unwrap();
-            let took = start.elapsed();
-            assert!(!bytes.is_empty());
-            // Generous for unoptimised test builds; release builds take a fraction of this.
-            assert!(took.as_secs_f64() < 10.0, "{format:?} took {took:?}");
+            assert!(!bytes.is_empty(), "{format:?}");
         }
     }
 }

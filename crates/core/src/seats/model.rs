@@ -1,0 +1,92 @@
+//! Bodies and seat terms as they cross the boundary.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::enums::string_enum;
+
+string_enum! {
+    /// What a body is.
+    BodyKind ("body kind") {
+        /// The steering group.
+        SteeringGroup => "steering_group",
+        /// A working group.
+        WorkingGroup => "working_group",
+        /// The secretariat.
+        Secretariat => "secretariat",
+        /// Anything else.
+        Other => "other",
+    }
+}
+
+string_enum! {
+    /// The role a seat carries.
+    SeatRole ("seat role") {
+        /// A member.
+        Member => "member",
+        /// The chair (one holder at a time).
+        Chair => "chair",
+        /// A co-chair.
+        CoChair => "co_chair",
+        /// The vice-chair (one holder at a time).
+        ViceChair => "vice_chair",
+        /// A lead.
+        Lead => "lead",
+        /// The secretariat.
+        Secretariat => "secretariat",
+    }
+}
+
+impl SeatRole {
+    /// Roles that one holder at a time may hold in a body.
+    pub fn single_holder(self) -> bool {
+        matches!(self, SeatRole::Chair | SeatRole::ViceChair)
+    }
+}
+
+/// A body of the coalition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Body {
+    /// UUIDv7.
+    pub id: String,
+    /// Name, such as "Steering group".
+    pub name: String,
+    /// Kind.
+    pub kind: BodyKind,
+}
+
+/// One term of one seat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SeatTerm {
+    /// UUIDv7.
+    pub id: String,
+    /// The body.
+    pub body: Body,
+    /// The role.
+    pub role: SeatRole,
+    /// The holding organisation.
+    pub organisation_id: String,
+    /// Its name.
+    pub organisation_name: String,
+    /// First day (YYYY-MM-DD).
+    pub starts_on: String,
+    /// Last day, if the term has ended or has an end.
+    pub ends_on: Option<String>,
+}
+
+/// A term to record. The body is found by name (case and accents ignored) or created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SeatTermInput {
+    /// The body's name.
+    pub body: String,
+    /// The body's kind, used when it is created.
+    pub kind: BodyKind,
+    /// The role.
+    pub role: SeatRole,
+    /// The holding organisation.
+    pub organisation_id: String,
+    /// First day.
+    pub starts_on: String,
+    /// Last day.
+    pub ends_on: Option<String>,
+}
