@@ -206,14 +206,17 @@ pub fn undo_merge(store: &Store, audit_seq: u32) -> Result<Organisation> {
         let before: Value = serde_json::from_str(&before).map_err(|_| CoreError::Conflict("the audit entry is damaged".into()))?;
         let after: Value = serde_json::from_str(&after).map_err(|_| CoreError::Conflict("the audit entry is damaged".into()))?;
         let moved: Vec<String> = after["moved_signatures"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
+        let moved_seats: Vec<String> = after["moved_seats"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
 
-        // Anything later that touched the survivor or the moved signatures depends on the merge.
+        // Anything later that touched the survivor, or the signatures and seats it took over,
+        // depends on the merge.
         let mut later = conn.prepare("SELECT entity, entity_id, action, at FROM audit_log WHERE seq > ?1 ORDER BY seq")?;
         let later: Vec<(String, String, String, String)> =
             later.query_map([audit_seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
         for (entity, id, action, at) in &later {
             let depends = (id == &keep_id && (entity == "organisation" || entity == "membership"))
-                || (entity == "signature" && moved.contains(id));
+                || (entity == "signature" && moved.contains(id))
+                || (entity == "seat_term" && moved_seats.contains(id));
             if depends {
                 return Err(CoreError::Conflict(format!(
                     "the merge cannot be undone: a later change depends on it ({entity} {action} at {at}); undo that first"
