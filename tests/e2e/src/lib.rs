@@ -141,6 +141,35 @@ impl App {
         }
     }
 
+    /// Answers the native (GTK) open or save dialog that the app has just opened by typing
+    /// `path` into it, as a coordinator would, through xdotool on the test's X display.
+    pub async fn answer_file_dialog(&self, path: &Path) {
+        let started = Instant::now();
+        loop {
+            let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "."]).output().expect("xdotool is installed");
+            let names: Vec<String> = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter_map(|id| Command::new("xdotool").args(["getwindowname", id]).output().ok())
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+                .collect();
+            if names.iter().any(|n| !n.is_empty() && n != "Coalition Desk" && n != "coalition-desk" && !n.starts_with("WebKit")) {
+                break;
+            }
+            assert!(started.elapsed() < Duration::from_secs(20), "no file dialog opened (windows: {names:?})");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // Give the dialog a moment to take the keyboard focus.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        let xdotool = |args: &[&str]| {
+            let status = Command::new("xdotool").args(args).status().expect("xdotool");
+            assert!(status.success(), "xdotool {args:?} failed");
+        };
+        xdotool(&["key", "ctrl+a"]);
+        xdotool(&["type", "--delay", "15", &path.display().to_string()]);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(&["key", "Return"]);
+    }
+
     /// Ends the session; dropping the app then stops tauri-driver.
     pub async fn close(self) {
         let _ = self.driver.clone().quit().await;

@@ -50,3 +50,35 @@ async fn create_find_and_refuse_a_duplicate_organisation() {
     println!("screenshot of the list: {}", shot.display());
     app.close().await;
 }
+
+/// Import a file through the native open dialog (with a preview that names the bad line),
+/// then export the filtered view through the native save dialog and read the file back.
+#[tokio::test(flavor = "multi_thread")]
+async fn import_and_export_through_the_native_dialogs() {
+    let app = App::launch().await;
+    let file = app.dir.path().join("members.csv");
+    std::fs::write(&file, "Name;Country;Status;Tier\nÉcole des Parents;France;active;full\nNarnia Aid;Narnia;active;full\nEurochild;BE;active;full\n")
+        .unwrap();
+
+    app.wait_for("[data-testid=empty-import]").await.click().await.unwrap();
+    app.answer_file_dialog(&file).await;
+    let issue = app.wait_for_text("[data-testid=import-issue]", "Narnia").await;
+    assert!(text_of(&issue).await.unwrap().contains("unknown country \"Narnia\""));
+    app.wait_for("[data-testid=import-skip]").await.click().await.unwrap();
+    app.wait_for("[data-testid=import-commit]").await.click().await.unwrap();
+    app.wait_for_exact("[data-testid=org-count]", "2 organisations").await;
+    app.wait_for_text("[data-testid=org-row]", "École des Parents").await;
+
+    let out = app.dir.path().join("export.csv");
+    app.wait_for("[data-testid=org-export]").await.click().await.unwrap();
+    app.answer_file_dialog(&out).await;
+    let started = std::time::Instant::now();
+    while !out.exists() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "the export was not written");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("\u{feff}id,name,short_name,country,type"), "{text}");
+    assert!(text.contains("École des Parents") && text.contains("Eurochild") && !text.contains("Narnia"), "{text}");
+    app.close().await;
+}
