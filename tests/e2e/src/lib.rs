@@ -164,10 +164,18 @@ impl App {
             let status = Command::new("xdotool").args(args).status().expect("xdotool");
             assert!(status.success(), "xdotool {args:?} failed");
         };
+        // Ctrl+L opens GTK's location entry first: typing "/" would open it too, but it
+        // swallows the next key while it appears.
+        xdotool(&["key", "ctrl+l"]);
+        tokio::time::sleep(Duration::from_millis(400)).await;
         xdotool(&["key", "ctrl+a"]);
         xdotool(&["type", "--delay", "15", &path.display().to_string()]);
         tokio::time::sleep(Duration::from_millis(300)).await;
         xdotool(&["key", "Return"]);
+        if std::env::var_os("E2E_DEBUG_DIALOG").is_some() {
+            let shot = screenshot_dir().join("dialog-typed.png");
+            let _ = Command::new("import").args(["-window", "root", &shot.display().to_string()]).status();
+        }
     }
 
     /// Ends the session; dropping the app then stops tauri-driver.

@@ -2,17 +2,36 @@ import { invoke, isTauri } from "@tauri-apps/api/core";
 import i18n from "../i18n";
 import type { Country } from "../bindings/Country";
 import type { DemoReport } from "../bindings/DemoReport";
+import type { DuplicatePair } from "../bindings/DuplicatePair";
+import type { ExportOptions } from "../bindings/ExportOptions";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportReport } from "../bindings/ImportReport";
+import type { InviteReport } from "../bindings/InviteReport";
+import type { InviteSegment } from "../bindings/InviteSegment";
+import type { LetterDetail } from "../bindings/LetterDetail";
+import type { LetterInput } from "../bindings/LetterInput";
+import type { LetterSummary } from "../bindings/LetterSummary";
+import type { MatrixQuery } from "../bindings/MatrixQuery";
 import type { MembershipUpdate } from "../bindings/MembershipUpdate";
+import type { MergeReport } from "../bindings/MergeReport";
 import type { NewMembership } from "../bindings/NewMembership";
 import type { NewOrganisation } from "../bindings/NewOrganisation";
+import type { NotYetSigned } from "../bindings/NotYetSigned";
+import type { Organisation } from "../bindings/Organisation";
 import type { OrganisationDetail } from "../bindings/OrganisationDetail";
 import type { OrganisationInput } from "../bindings/OrganisationInput";
 import type { OrganisationPage } from "../bindings/OrganisationPage";
 import type { OrganisationQuery } from "../bindings/OrganisationQuery";
+import type { RowDecision } from "../bindings/RowDecision";
+import type { RowMatch } from "../bindings/RowMatch";
+import type { SignatureColumns } from "../bindings/SignatureColumns";
+import type { SignatureImportOptions } from "../bindings/SignatureImportOptions";
+import type { SignatureImportReport } from "../bindings/SignatureImportReport";
+import type { SignatureInput } from "../bindings/SignatureInput";
+import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { StatusChangeInput } from "../bindings/StatusChangeInput";
 import type { StoreInfo } from "../bindings/StoreInfo";
+import type { TablePreview } from "../bindings/TablePreview";
 import { toApiError } from "./errors";
 
 /**
@@ -33,6 +52,32 @@ export interface Backend {
   orgsExportCsv(query: OrganisationQuery, path: string): Promise<number>;
   orgsImport(path: string, options: ImportOptions): Promise<ImportReport>;
   demoLoad(): Promise<DemoReport>;
+
+  // ---- letters and signatures ----
+  lettersList(): Promise<LetterSummary[]>;
+  letterGet(id: string): Promise<LetterDetail>;
+  letterCreate(input: LetterInput): Promise<LetterDetail>;
+  letterUpdate(id: string, input: LetterInput): Promise<LetterDetail>;
+  /** `id` is the letter, `organisation` the signing organisation's id. */
+  signatureSet(id: string, organisation: string, input: SignatureInput): Promise<LetterDetail>;
+  letterInvite(id: string, segment: InviteSegment): Promise<InviteReport>;
+  letterNotSigned(id: string, segment: InviteSegment): Promise<NotYetSigned[]>;
+  letterPreview(id: string, options: ExportOptions): Promise<string>;
+  letterExport(id: string, options: ExportOptions, path: string): Promise<number>;
+  signaturesMatrix(query: MatrixQuery): Promise<SignatureMatrix>;
+  matrixExportCsv(query: MatrixQuery, path: string): Promise<number>;
+  importPreview(path: string): Promise<TablePreview>;
+  signaturesAnalyse(path: string, columns: SignatureColumns): Promise<RowMatch[]>;
+  signaturesImport(
+    id: string,
+    path: string,
+    columns: SignatureColumns,
+    decisions: RowDecision[],
+    options: SignatureImportOptions,
+  ): Promise<SignatureImportReport>;
+  orgsDuplicates(): Promise<DuplicatePair[]>;
+  orgsMerge(keep: string, drop: string): Promise<MergeReport>;
+  orgsMergeUndo(seq: number): Promise<Organisation>;
 }
 
 /** True when the page runs inside the Tauri webview (IPC available). */
@@ -71,4 +116,23 @@ export const tauriBackend: Backend = {
   orgsExportCsv: (query, path) => call("orgs_export_csv", { query, path }),
   orgsImport: (path, options) => call("orgs_import", { path, options }),
   demoLoad: () => call("demo_load"),
+
+  lettersList: () => call("letters_list"),
+  letterGet: (id) => call("letter_get", { id }),
+  letterCreate: (input) => call("letter_create", { input }),
+  letterUpdate: (id, input) => call("letter_update", { id, input }),
+  signatureSet: (id, organisation, input) => call("signature_set", { id, organisation, input }),
+  letterInvite: (id, segment) => call("letter_invite", { id, segment }),
+  letterNotSigned: (id, segment) => call("letter_not_signed", { id, segment }),
+  letterPreview: (id, options) => call("letter_preview", { id, options }),
+  letterExport: (id, options, path) => call("letter_export", { id, options, path }),
+  signaturesMatrix: (query) => call("signatures_matrix", { query }),
+  matrixExportCsv: (query, path) => call("matrix_export_csv", { query, path }),
+  importPreview: (path) => call("import_preview", { path }),
+  signaturesAnalyse: (path, columns) => call("signatures_analyse", { path, columns }),
+  signaturesImport: (id, path, columns, decisions, options) =>
+    call("signatures_import", { id, path, columns, decisions, options }),
+  orgsDuplicates: () => call("orgs_duplicates"),
+  orgsMerge: (keep, drop) => call("orgs_merge", { keep, drop }),
+  orgsMergeUndo: (seq) => call("orgs_merge_undo", { seq }),
 };

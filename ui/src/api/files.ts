@@ -1,14 +1,27 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { ExportFormat } from "../bindings/ExportFormat";
 import i18n from "../i18n";
 import { hasTauriRuntime } from "./backend";
 import { toApiError } from "./errors";
 
+/** One entry of a native dialog's file-type list. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** What a picker shows; every part has a default (organisations' CSV import/export). */
+export interface PickOptions {
+  title?: string;
+  filters?: FileFilter[];
+}
+
 /** Native file pickers; injectable so tests never touch the dialog plugin. */
 export interface FilePicker {
   /** Resolves to the chosen path, or null when the user cancelled. */
-  pickOpenFile(): Promise<string | null>;
+  pickOpenFile(options?: PickOptions): Promise<string | null>;
   /** Resolves to the chosen path, or null when the user cancelled. */
-  pickSaveFile(defaultName: string): Promise<string | null>;
+  pickSaveFile(defaultName: string, options?: PickOptions): Promise<string | null>;
 }
 
 function pad(n: number): string {
@@ -20,20 +33,51 @@ export function defaultExportFileName(now: Date = new Date(), stem = "organisati
   return `${stem}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
 }
 
+/** The file extension of an export format (they are the same words). */
+export function exportExtension(format: ExportFormat): string {
+  return format;
+}
+
+/** `<reference>-signatories.<ext>`, the default name of a letter's published list. */
+export function signatoriesFileName(reference: string, format: ExportFormat): string {
+  return `${reference}-signatories.${exportExtension(format)}`;
+}
+
+/** The save dialog's filter for one export format. */
+export function exportFormatFilter(format: ExportFormat): FileFilter {
+  return {
+    name: i18n.t("files.filterFormat", { format: i18n.t(`exportFormat.${format}`) }),
+    extensions: [exportExtension(format)],
+  };
+}
+
+/** CSV only (organisations, the signature matrix). */
+export function csvFilters(): FileFilter[] {
+  return [{ name: i18n.t("files.filterCsv"), extensions: ["csv"] }];
+}
+
+/** Tables a signature import can read: CSV, TSV, TXT and XLSX. */
+export function spreadsheetFilters(): FileFilter[] {
+  return [
+    { name: i18n.t("files.filterSpreadsheet"), extensions: ["csv", "tsv", "txt", "xlsx"] },
+    { name: i18n.t("files.filterAll"), extensions: ["*"] },
+  ];
+}
+
 function ensureRuntime(): void {
   if (!hasTauriRuntime()) {
     throw { code: "internal", message: i18n.t("errors.noRuntime"), field: null };
   }
 }
 
-export async function pickOpenFile(): Promise<string | null> {
+export async function pickOpenFile(options: PickOptions = {}): Promise<string | null> {
   ensureRuntime();
   try {
     const chosen = await open({
       multiple: false,
       directory: false,
-      title: i18n.t("files.openTitle"),
-      filters: [
+      title: options.title ?? i18n.t("files.openTitle"),
+      filters: options.filters ?? [
         { name: i18n.t("files.filterTable"), extensions: ["csv", "txt", "tsv"] },
         { name: i18n.t("files.filterAll"), extensions: ["*"] },
       ],
@@ -44,13 +88,16 @@ export async function pickOpenFile(): Promise<string | null> {
   }
 }
 
-export async function pickSaveFile(defaultName: string = defaultExportFileName()): Promise<string | null> {
+export async function pickSaveFile(
+  defaultName: string = defaultExportFileName(),
+  options: PickOptions = {},
+): Promise<string | null> {
   ensureRuntime();
   try {
     return await save({
-      title: i18n.t("files.saveTitle"),
+      title: options.title ?? i18n.t("files.saveTitle"),
       defaultPath: defaultName,
-      filters: [{ name: i18n.t("files.filterCsv"), extensions: ["csv"] }],
+      filters: options.filters ?? csvFilters(),
     });
   } catch (error) {
     throw toApiError(error);

@@ -7,6 +7,7 @@ import { AlertIcon } from "../components/Icons";
 import { ToastProvider } from "../components/Toasts";
 import { TooltipProvider } from "../components/Tooltip";
 import { CountriesProvider } from "../features/organisations/countries";
+import { LettersPage } from "../features/letters/LettersPage";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
@@ -28,7 +29,11 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
             </span>
           </div>
         )}
-        <main className="content">{active === "organisations" && <OrganisationsPage />}</main>
+        {/* One page at a time: each page owns its keyboard shortcuts while mounted. */}
+        <main className="content">
+          {active === "organisations" && <OrganisationsPage />}
+          {active === "letters" && <LettersPage />}
+        </main>
         <StatusBar />
       </div>
     </div>

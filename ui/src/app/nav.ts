@@ -1,7 +1,7 @@
 import type { ComponentType, SVGProps } from "react";
-import { BuildingIcon } from "../components/Icons";
+import { BuildingIcon, LetterIcon } from "../components/Icons";
 
-export type NavId = "organisations";
+export type NavId = "organisations" | "letters";
 
 export interface NavItem {
   id: NavId;
@@ -11,4 +11,7 @@ export interface NavItem {
 }
 
 /** Sidebar entries, in order. Later features add theirs here. */
-export const NAV_ITEMS: readonly NavItem[] = [{ id: "organisations", labelKey: "nav.organisations", icon: BuildingIcon }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: "organisations", labelKey: "nav.organisations", icon: BuildingIcon },
+  { id: "letters", labelKey: "nav.letters", icon: LetterIcon },
+];

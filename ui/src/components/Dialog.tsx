@@ -1,5 +1,5 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
-import { useRef, type ReactNode } from "react";
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CloseIcon } from "./Icons";
 
@@ -11,10 +11,12 @@ export interface DialogProps {
   children: ReactNode;
   /** Buttons row; rendered at the bottom, right-aligned. */
   footer?: ReactNode;
-  size?: "sm" | "md" | "lg";
+  size?: "sm" | "md" | "lg" | "xl";
   testId?: string;
   /** Called instead of the default autofocus (e.g. to focus a specific field). */
   onOpenAutoFocus?: (event: Event) => void;
+  /** Keys pressed anywhere in the dialog (e.g. a wizard's Enter = Next). */
+  onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
 
 /** Modal dialog: focus trap, Esc to close, labelled by its title. */
@@ -28,6 +30,7 @@ export function Dialog({
   size = "md",
   testId,
   onOpenAutoFocus,
+  onKeyDown,
 }: DialogProps) {
   const { t } = useTranslation();
   const contentRef = useRef<HTMLDivElement>(null);
@@ -51,6 +54,7 @@ export function Dialog({
           className={`dialog dialog-${size}`}
           data-testid={testId}
           onOpenAutoFocus={autoFocus}
+          onKeyDown={onKeyDown}
           {...(description ? {} : { "aria-describedby": undefined })}
         >
           <header className="dialog-header">

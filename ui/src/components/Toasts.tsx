@@ -7,16 +7,24 @@ import { AlertIcon, CheckIcon, CloseIcon } from "./Icons";
 
 type ToastKind = "success" | "error" | "info";
 
+/** A button in a toast (e.g. "Undo"); clicking it runs `onClick` and dismisses the toast. */
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+  testId?: string;
+}
+
 interface ToastItem {
   id: number;
   kind: ToastKind;
   title: string;
   description?: string;
+  action?: ToastAction;
 }
 
 interface ToastApi {
-  success(title: string, description?: string): void;
-  info(title: string, description?: string): void;
+  success(title: string, description?: string, action?: ToastAction): void;
+  info(title: string, description?: string, action?: ToastAction): void;
   /** Shows any rejection (normalised to ApiError) with its message. */
   error(error: unknown, title?: string): void;
 }
@@ -37,8 +45,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const api = useMemo<ToastApi>(
     () => ({
-      success: (title, description) => push({ kind: "success", title, ...(description ? { description } : {}) }),
-      info: (title, description) => push({ kind: "info", title, ...(description ? { description } : {}) }),
+      success: (title, description, action) =>
+        push({ kind: "success", title, ...(description ? { description } : {}), ...(action ? { action } : {}) }),
+      info: (title, description, action) =>
+        push({ kind: "info", title, ...(description ? { description } : {}), ...(action ? { action } : {}) }),
       error: (error, title) => {
         const apiError: ApiError = toApiError(error);
         push({
@@ -59,7 +69,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <Toast.Root
             key={item.id}
             className={`toast toast-${item.kind}`}
-            duration={item.kind === "error" ? 12000 : 5000}
+            duration={item.kind === "error" || item.action ? 12000 : 5000}
             type={item.kind === "error" ? "foreground" : "background"}
             data-testid={`toast-${item.kind}`}
             onOpenChange={(open) => {
@@ -73,6 +83,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <Toast.Title className="toast-title">{item.title}</Toast.Title>
               {item.description && <Toast.Description className="toast-description">{item.description}</Toast.Description>}
             </div>
+            {item.action && (
+              <Toast.Action
+                altText={item.action.label}
+                className="btn btn-secondary btn-sm toast-action"
+                onClick={item.action.onClick}
+                data-testid={item.action.testId ?? "toast-action"}
+              >
+                {item.action.label}
+              </Toast.Action>
+            )}
             <Toast.Close className="icon-btn" aria-label={t("common.dismiss")}>
               <CloseIcon size={14} />
             </Toast.Close>

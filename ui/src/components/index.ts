@@ -10,3 +10,4 @@ export * from "./MultiSelect";
 export * from "./Toasts";
 export * from "./Tooltip";
 export * from "./useApiForm";
+export * from "./ImportWizard";

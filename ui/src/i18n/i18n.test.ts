@@ -1,6 +1,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import {
+  DUPLICATE_REASONS,
+  EXPORT_FORMATS,
+  LETTER_KINDS,
+  LETTER_STATUSES,
+  SIGNATORY_ORDERS,
+  SIGNATURE_CHANNELS,
+  SIGNATURE_STATES,
+} from "../features/letters/enums";
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, ORG_TYPES } from "../features/organisations/enums";
 import { NAV_ITEMS } from "../app/nav";
 import en from "./en.json";
@@ -44,6 +53,13 @@ describe("translations", () => {
       ...ORG_TYPES.map((v) => `orgType.${v}`),
       ...MEMBERSHIP_STATUSES.map((v) => `status.${v}`),
       ...MEMBERSHIP_TIERS.map((v) => `tier.${v}`),
+      ...LETTER_KINDS.map((v) => `letterKind.${v}`),
+      ...LETTER_STATUSES.map((v) => `letterStatus.${v}`),
+      ...SIGNATURE_STATES.map((v) => `signatureState.${v}`),
+      ...SIGNATURE_CHANNELS.map((v) => `channel.${v}`),
+      ...EXPORT_FORMATS.map((v) => `exportFormat.${v}`),
+      ...SIGNATORY_ORDERS.map((v) => `signatoryOrder.${v}`),
+      ...DUPLICATE_REASONS.map((v) => `duplicateReason.${v}`),
       ...NAV_ITEMS.map((n) => n.labelKey),
     ];
     expect(keys.filter((k) => !exists(k))).toEqual([]);
@@ -54,6 +70,17 @@ describe("translations", () => {
     for (const file of sourceFiles(SRC)) {
       for (const match of readFileSync(file, "utf8").matchAll(/\bt\(\s*`([A-Za-z]+)\.\$\{/g)) prefixes.add(match[1]!);
     }
-    expect([...prefixes].sort()).toEqual(["orgType", "status", "tier"]);
+    expect([...prefixes].sort()).toEqual([
+      "channel",
+      "duplicateReason",
+      "exportFormat",
+      "letterKind",
+      "letterStatus",
+      "orgType",
+      "signatoryOrder",
+      "signatureState",
+      "status",
+      "tier",
+    ]);
   });
 });

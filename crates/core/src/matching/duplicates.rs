@@ -17,7 +17,7 @@ pub const ACRONYM_PAIR_SCORE: f64 = 0.95;
 /// no short name says so).
 pub const INITIALS_PAIR_SCORE: f64 = 0.85;
 /// Blocks (candidates sharing a word) up to this size are compared pair by pair; larger
-/// ones (very common words) only within a sliding window over their names sorted two ways.
+/// ones (very common words) only within a sliding window over their names sorted three ways.
 const BLOCK_CAP: usize = 100;
 /// The window of a large block: each name is compared with the next ones.
 const WINDOW: usize = 12;
@@ -31,7 +31,7 @@ const WINDOW: usize = 12;
 ///   name `IWF`, and an organisation named `I.W.F.`): [`DuplicateReason::AcronymIsName`],
 ///   score [`ACRONYM_PAIR_SCORE`]; or one's one-word name is the initials of the other's name of
 ///   three or more words: same reason, score [`INITIALS_PAIR_SCORE`];
-/// * their names are alike (see [`super::score`]) with a score of at least
+/// * their names are alike (see [the similarity](super#similarity)) with a score of at least
 ///   [`SIMILAR_THRESHOLD`]: [`DuplicateReason::Similar`], that score (at most 0.99).
 ///
 /// Each unordered pair is reported once, with its strongest reason (same name, then
@@ -40,7 +40,7 @@ const WINDOW: usize = 12;
 ///
 /// Similar names are looked for only among names sharing a major word or a one-edit typo of
 /// one (or the same key without spaces). A word shared by more than 100 names (`children`,
-/// `foundation`) compares each name only with its neighbours in two sorted orders, so two
+/// `foundation`) compares each name only with its 12 neighbours in three sorted orders, so two
 /// names made only of very common words may be missed.
 pub fn find_duplicates(candidates: &[Candidate]) -> Vec<DuplicatePair> {
     let index = Index::new(candidates.to_vec());
@@ -212,7 +212,9 @@ impl Similar<'_> {
     }
 
     fn pair(&mut self, i: u32, j: u32) {
-        let key = (u64::from(i.min(j)) << 32) | u64::from(i.max(j));
+        // Always in the same order, so that the score never depends on the block.
+        let (i, j) = (i.min(j), i.max(j));
+        let key = (u64::from(i) << 32) | u64::from(j);
         if i == j || self.found.has(i, j) || !self.seen.insert(key) {
             return;
         }

@@ -180,7 +180,7 @@ impl Index {
         out
     }
 
-    /// All indexed words (names and short names) of [`TYPO_MIN_LEN`] characters or more.
+    /// The major words of names of [`TYPO_MIN_LEN`] characters or more.
     pub fn long_name_words(&self) -> impl Iterator<Item = &String> {
         self.name_words
             .keys()

@@ -50,7 +50,7 @@ impl Matcher {
     /// * When several candidates share that key, [`MatchOutcome::Suggestions`] lists them
     ///   (score 1), so that a person chooses.
     /// * Otherwise the [`MAX_SUGGESTIONS`] candidates most similar to `text` (see
-    ///   [`super::score`]), best first, with a score of at least [`SUGGESTION_THRESHOLD`];
+    ///   [the similarity](super#similarity)), best first, with a score of at least [`SUGGESTION_THRESHOLD`];
     ///   possibly none. A typed word equal to the initials of a candidate's name scores
     ///   [`INITIALS_SUGGESTION_SCORE`].
     pub fn find(&self, text: &str) -> MatchOutcome {

@@ -1,0 +1,2 @@
+export { ImportWizard } from "./ImportWizard";
+export type { ImportWizardProps, WizardStepInfo } from "./ImportWizard";
