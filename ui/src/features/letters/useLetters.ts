@@ -4,6 +4,7 @@ import type { LetterDetail } from "../../bindings/LetterDetail";
 import type { LetterSummary } from "../../bindings/LetterSummary";
 import { useBackend } from "../../api/context";
 import { toApiError } from "../../api/errors";
+import { useRecord } from "../../lib/useRecord";
 
 /** The letters list (small: loaded whole); `refresh` refetches it. */
 export function useLetters() {
@@ -38,47 +39,11 @@ export function useLetters() {
   return { letters, error, loading, refresh };
 }
 
+const letterIdOf = (d: LetterDetail) => d.letter.id;
+
 /** One letter's detail; mutations hand back the fresh detail via `replace`, or `reload` refetches. */
 export function useLetterDetail(id: string | null) {
   const backend = useBackend();
-  const [detail, setDetail] = useState<LetterDetail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [token, setToken] = useState(0);
-
-  useEffect(() => {
-    if (!id) {
-      setDetail(null);
-      setError(null);
-      setLoading(false);
-      return;
-    }
-    let live = true;
-    setLoading(true);
-    setError(null);
-    backend.letterGet(id).then(
-      (d) => {
-        if (!live) return;
-        setDetail(d);
-        setLoading(false);
-      },
-      (raw: unknown) => {
-        if (!live) return;
-        setError(toApiError(raw));
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [backend, id, token]);
-
-  const reload = useCallback(() => setToken((n) => n + 1), []);
-  const replace = useCallback((d: LetterDetail) => {
-    setDetail(d);
-    setError(null);
-  }, []);
-
-  const current = detail && id && detail.letter.id === id ? detail : null;
-  return { detail: current, error, loading, reload, replace };
+  const load = useCallback((letterId: string) => backend.letterGet(letterId), [backend]);
+  return useRecord(id, load, letterIdOf);
 }
