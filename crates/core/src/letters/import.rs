@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::model::{SignatureInput, SignatureState};
 use super::store::{self, Written};
 use crate::error::{CoreError, FieldError, Result};
-use crate::matching::{Candidate, MatchOutcome, Matcher, Suggestion};
+use crate::matching::{MatchOutcome, Matcher, Suggestion};
 use crate::memberships::rules::optional_date;
 use crate::organisations::{self, ImportIssue, OrgType, OrganisationInput};
 use crate::tabular::{read_any, Table};
@@ -197,15 +197,9 @@ fn date_of(text: &str) -> std::result::Result<Option<String>, FieldError> {
     optional_date("date", Some(&head)).map(|d| d.map(|d| d.format("%Y-%m-%d").to_string()))
 }
 
-fn candidates(conn: &Connection) -> Result<Vec<Candidate>> {
-    let mut stmt = conn.prepare("SELECT id, name, short_name FROM organisations WHERE archived = 0")?;
-    let rows = stmt.query_map([], |row| Ok(Candidate { id: row.get(0)?, name: row.get(1)?, short_name: row.get(2)? }))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Builds a matcher over every organisation that is not archived.
 pub fn matcher(store: &Store) -> Result<Matcher> {
-    Ok(Matcher::new(store.read(candidates)?))
+    Ok(Matcher::new(store.read(organisations::store::candidates)?))
 }
 
 fn require_organisation_column(table: &Table, columns: &SignatureColumns) -> Result<()> {

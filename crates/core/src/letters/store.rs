@@ -102,28 +102,26 @@ pub(crate) fn insert(conn: &Connection, input: &LetterInput) -> Result<Letter> {
 }
 
 fn write_letter(conn: &Connection, letter: &Letter, insert: bool) -> Result<()> {
-    let sql = if insert {
-        "INSERT INTO letters (id, reference, title, kind, target, body, link, languages, status, deadline, published_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    let languages = serde_json::to_string(&letter.languages).expect("serialisable");
+    if insert {
+        conn.prepare_cached(
+            "INSERT INTO letters (id, reference, title, kind, target, body, link, languages, status, deadline, published_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        )?
+        .execute(params![
+            letter.id, letter.reference, letter.title, letter.kind, letter.target, letter.body, letter.link, languages,
+            letter.status, letter.deadline, letter.published_on, letter.created_at
+        ])?;
     } else {
-        "UPDATE letters SET reference = ?2, title = ?3, kind = ?4, target = ?5, body = ?6, link = ?7, languages = ?8,
-         status = ?9, deadline = ?10, published_on = ?11, updated_at = ?13 WHERE id = ?1 AND ?12 IS NOT NULL"
-    };
-    conn.prepare_cached(sql)?.execute(params![
-        letter.id,
-        letter.reference,
-        letter.title,
-        letter.kind,
-        letter.target,
-        letter.body,
-        letter.link,
-        serde_json::to_string(&letter.languages).expect("serialisable"),
-        letter.status,
-        letter.deadline,
-        letter.published_on,
-        letter.created_at,
-        letter.updated_at
-    ])?;
+        conn.prepare_cached(
+            "UPDATE letters SET reference = ?2, title = ?3, kind = ?4, target = ?5, body = ?6, link = ?7, languages = ?8,
+             status = ?9, deadline = ?10, published_on = ?11, updated_at = ?12 WHERE id = ?1",
+        )?
+        .execute(params![
+            letter.id, letter.reference, letter.title, letter.kind, letter.target, letter.body, letter.link, languages,
+            letter.status, letter.deadline, letter.published_on, letter.updated_at
+        ])?;
+    }
     Ok(())
 }
 

@@ -72,12 +72,5 @@ pub fn list_all(store: &Store, query: &OrganisationQuery) -> Result<Vec<Organisa
 
 /// Likely duplicate organisations among those not archived, likeliest first.
 pub fn duplicates(store: &Store) -> Result<Vec<crate::matching::DuplicatePair>> {
-    let candidates = store.read(|conn| {
-        let mut stmt = conn.prepare("SELECT id, name, short_name FROM organisations WHERE archived = 0")?;
-        let rows = stmt.query_map([], |row| {
-            Ok(crate::matching::Candidate { id: row.get(0)?, name: row.get(1)?, short_name: row.get(2)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    })?;
-    Ok(crate::matching::find_duplicates(&candidates))
+    Ok(crate::matching::find_duplicates(&store.read(store::candidates)?))
 }

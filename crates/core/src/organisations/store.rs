@@ -288,3 +288,12 @@ pub(crate) fn for_each_row(
     }
     Ok(count)
 }
+
+/// Every organisation that is not archived, as matching candidates.
+pub(crate) fn candidates(conn: &Connection) -> Result<Vec<crate::matching::Candidate>> {
+    let mut stmt = conn.prepare("SELECT id, name, short_name FROM organisations WHERE archived = 0")?;
+    let rows = stmt.query_map([], |row| {
+        Ok(crate::matching::Candidate { id: row.get(0)?, name: row.get(1)?, short_name: row.get(2)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

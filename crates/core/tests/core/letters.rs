@@ -205,3 +205,26 @@ fn exports_remember_their_choices() {
     let choices = letters::get(&store, &id).unwrap().export_choices.unwrap();
     assert_eq!((choices.format, choices.order, choices.group_by_country), (ExportFormat::Md, SignatoryOrder::Country, true));
 }
+
+#[test]
+fn editing_a_letter_is_audited_and_an_unchanged_edit_writes_nothing() {
+    let store = store();
+    let id = letter(&store, "open-letter-2022");
+    let edit = LetterInput {
+        reference: "open-letter-2022".into(),
+        title: "Open letter supporting the proposal".into(),
+        status: Some(LetterStatus::Collecting),
+        deadline: Some("2022-06-30".into()),
+        languages: vec!["en".into(), "fr".into()],
+        ..Default::default()
+    };
+    let detail = letters::update(&store, &id, edit.clone()).unwrap();
+    assert_eq!((detail.letter.status, detail.letter.deadline.as_deref()), (LetterStatus::Collecting, Some("2022-06-30")));
+    assert_eq!(detail.letter.languages, ["en", "fr"]);
+    let audited = count(&store, "audit_log");
+    letters::update(&store, &id, edit).unwrap();
+    assert_eq!(count(&store, "audit_log"), audited);
+    let other = letter(&store, "petition-2023");
+    let clash = letters::update(&store, &other, LetterInput { reference: "open-letter-2022".into(), title: "X".into(), ..Default::default() });
+    assert_eq!(ApiError::from(clash.unwrap_err()).field.as_deref(), Some("reference"));
+}
