@@ -16,6 +16,13 @@ if (!("scrollTo" in Element.prototype) || typeof Element.prototype.scrollTo !== 
 }
 Element.prototype.scrollIntoView = vi.fn();
 
+// jsdom has no pointer capture; Radix (toasts' swipe, selects) calls it on pointer events.
+if (typeof Element.prototype.hasPointerCapture !== "function") {
+  Element.prototype.hasPointerCapture = () => false;
+  Element.prototype.setPointerCapture = () => {};
+  Element.prototype.releasePointerCapture = () => {};
+}
+
 class ResizeObserverStub {
   observe() {}
   unobserve() {}
