@@ -70,7 +70,6 @@ pub fn all() -> Vec<(String, String)> {
         render::<Signature>(&cfg),
         render::<SignatureInput>(&cfg),
         render::<LetterDetail>(&cfg),
-        render::<ExportChoices>(&cfg),
         render::<InviteSegment>(&cfg),
         render::<InviteReport>(&cfg),
         render::<NotYetSigned>(&cfg),

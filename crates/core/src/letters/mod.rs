@@ -8,7 +8,7 @@ mod rules;
 pub(crate) mod store;
 
 pub use model::{
-    ExportChoices, InviteReport, InviteSegment, Letter, LetterDetail, LetterInput, LetterKind, LetterStatus, LetterSummary, MatrixLetter,
+    InviteReport, InviteSegment, Letter, LetterDetail, LetterInput, LetterKind, LetterStatus, LetterSummary, MatrixLetter,
     MatrixQuery, MatrixRow, NotYetSigned, SignatureMatrix,
     Signature, SignatureChannel, SignatureCounts, SignatureInput, SignatureState,
 };
@@ -96,13 +96,7 @@ pub fn preview(store: &Store, letter_id: &str, options: &ExportOptions) -> Resul
 pub fn export(store: &Store, letter_id: &str, options: &ExportOptions) -> Result<Vec<u8>> {
     let list = published(store, letter_id)?;
     let bytes = publish::render(&list, options)?;
-    let choices = ExportChoices {
-        format: options.format,
-        order: options.order,
-        group_by_country: options.group_by_country,
-        with_signers: options.with_signers,
-    };
-    store.write(|conn| store::remember_export_choices(conn, letter_id, &choices))?;
+    store.write(|conn| store::remember_export_choices(conn, letter_id, options))?;
     Ok(bytes)
 }
 

@@ -6,7 +6,7 @@ use ts_rs::TS;
 use crate::enums::string_enum;
 use crate::memberships::MembershipStatus;
 
-use super::publish::{ExportFormat, SignatoryOrder};
+use super::publish::ExportOptions;
 
 string_enum! {
     /// What kind of text organisations are asked to sign.
@@ -236,20 +236,7 @@ pub struct LetterDetail {
     /// Every signature, by organisation name.
     pub signatures: Vec<Signature>,
     /// The export choices last used for this letter.
-    pub export_choices: Option<ExportChoices>,
-}
-
-/// The export choices remembered per letter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ExportChoices {
-    /// Format.
-    pub format: ExportFormat,
-    /// Order.
-    pub order: SignatoryOrder,
-    /// Country headings.
-    pub group_by_country: bool,
-    /// Signers' names and titles (where they consented).
-    pub with_signers: bool,
+    pub export_choices: Option<ExportOptions>,
 }
 
 /// Which organisations to invite: by membership status and country (empty = any).

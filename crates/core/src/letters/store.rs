@@ -5,7 +5,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::model::*;
-use super::publish::{PublishedList, PublishedSignatory};
+use super::publish::{ExportOptions, PublishedList, PublishedSignatory};
 use super::rules::validate;
 use crate::audit;
 use crate::error::{CoreError, Result};
@@ -422,7 +422,7 @@ pub(crate) fn published_list(conn: &Connection, letter: &Letter) -> Result<Publi
 }
 
 /// The export choices remembered for a letter.
-pub(crate) fn export_choices(conn: &Connection, letter_id: &str) -> Result<Option<ExportChoices>> {
+pub(crate) fn export_choices(conn: &Connection, letter_id: &str) -> Result<Option<ExportOptions>> {
     let text: Option<String> = conn
         .prepare_cached("SELECT export_choices FROM letters WHERE id = ?1")?
         .query_row([letter_id], |row| row.get(0))
@@ -432,7 +432,7 @@ pub(crate) fn export_choices(conn: &Connection, letter_id: &str) -> Result<Optio
 }
 
 /// Remembers the export choices for a letter (a preference: not audited).
-pub(crate) fn remember_export_choices(conn: &Connection, letter_id: &str, choices: &ExportChoices) -> Result<()> {
+pub(crate) fn remember_export_choices(conn: &Connection, letter_id: &str, choices: &ExportOptions) -> Result<()> {
     conn.prepare_cached("UPDATE letters SET export_choices = ?2 WHERE id = ?1")?
         .execute(params![letter_id, serde_json::to_string(choices).expect("serialisable")])?;
     Ok(())
