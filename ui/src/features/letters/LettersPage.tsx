@@ -1,57 +1,39 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Letter } from "../../bindings/Letter";
 import type { LetterDetail } from "../../bindings/LetterDetail";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { GridIcon, LetterIcon, MergeIcon, PlusIcon } from "../../components/Icons";
+import { GridIcon, LetterIcon, PlusIcon } from "../../components/Icons";
 import { Tooltip } from "../../components/Tooltip";
 import { useToast } from "../../components/Toasts";
 import { isEditableTarget, isOverlayOpen, modKeyLabelKey } from "../../lib/platform";
-import { DuplicatesView } from "./DuplicatesView";
+import { SegmentedTabs, type SegmentedTab } from "../../components/SegmentedTabs";
 import { LetterDetailView } from "./LetterDetailView";
 import { LetterFormDialog } from "./LetterFormDialog";
 import { LetterTable, type LetterTableHandle } from "./LetterTable";
 import { MatrixView } from "./MatrixView";
 import { useLetterDetail, useLetters } from "./useLetters";
 
-export type LettersView = { kind: "list" } | { kind: "letter"; id: string } | { kind: "matrix" } | { kind: "duplicates" };
+export type LettersView = { kind: "list" } | { kind: "letter"; id: string } | { kind: "matrix" };
 
 type FormState = { open: false } | { open: true; mode: "create" } | { open: true; mode: "edit"; letter: Letter };
 
 const INTERACTIVE = "button, a, input, select, textarea, summary, [role='button'], [role='menuitem'], [role='option'], [role='checkbox'], [role='switch'], [role='tab'], [role='radio']";
 
-type TabId = "list" | "matrix" | "duplicates";
+type TabId = "list" | "matrix";
 
 function Tabs({ active, onSelect }: { active: TabId; onSelect: (tab: TabId) => void }) {
   const { t } = useTranslation();
-  const tabs: Array<{ id: TabId; label: string; icon: ReactNode; testId: string }> = [
+  const tabs: Array<SegmentedTab<TabId>> = [
     { id: "list", label: t("letters.tabs.letters"), icon: <LetterIcon size={14} />, testId: "letters-tab-list" },
     { id: "matrix", label: t("letters.tabs.matrix"), icon: <GridIcon size={14} />, testId: "letters-matrix" },
-    { id: "duplicates", label: t("letters.tabs.duplicates"), icon: <MergeIcon size={14} />, testId: "letters-duplicates" },
   ];
-  return (
-    <div className="segmented" role="tablist" aria-label={t("letters.tabs.label")}>
-      {tabs.map((tab) => (
-        <button
-          key={tab.id}
-          type="button"
-          role="tab"
-          aria-selected={active === tab.id}
-          className={`segmented-item ${active === tab.id ? "is-active" : ""}`}
-          onClick={() => onSelect(tab.id)}
-          data-testid={tab.testId}
-        >
-          {tab.icon}
-          <span>{tab.label}</span>
-        </button>
-      ))}
-    </div>
-  );
+  return <SegmentedTabs tabs={tabs} active={active} onSelect={onSelect} label={t("letters.tabs.label")} />;
 }
 
-/** Letters: the list, one letter's signatures, the signature matrix and the duplicate organisations. */
+/** Letters: the list, one letter's signatures and the signature matrix. */
 export function LettersPage() {
   const { t, i18n } = useTranslation();
   const toast = useToast();
@@ -199,8 +181,6 @@ export function LettersPage() {
   let body;
   if (view.kind === "matrix") {
     body = <MatrixView />;
-  } else if (view.kind === "duplicates") {
-    body = <DuplicatesView />;
   } else if (list.error && !letters) {
     body = <ErrorBanner error={list.error} onRetry={list.refresh} testId="letters-error" />;
   } else if (letters && letters.length === 0) {

@@ -9,11 +9,13 @@ import { useStoreInfo } from "../../app/storeInfo";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { BuildingIcon, DownloadIcon, FilterIcon, PlusIcon, SparkIcon, UploadIcon } from "../../components/Icons";
+import { BuildingIcon, DownloadIcon, FilterIcon, MergeIcon, PlusIcon, SparkIcon, UploadIcon } from "../../components/Icons";
+import { SegmentedTabs } from "../../components/SegmentedTabs";
 import { Tooltip } from "../../components/Tooltip";
 import { useToast } from "../../components/Toasts";
 import { isEditableTarget, isOverlayOpen, modKeyLabelKey } from "../../lib/platform";
 import { useCountries } from "./countries";
+import { DuplicatesView } from "./DuplicatesView";
 import { FilterBar } from "./FilterBar";
 import { ImportDialog, type ImportPreview } from "./ImportDialog";
 import { OrganisationDetailPane } from "./OrganisationDetailPane";
@@ -48,6 +50,7 @@ export function OrganisationsPage() {
 
   const [selection, setSelection] = useState<Selection | null>(null);
   const [detailOpen, setDetailOpen] = useState(false);
+  const [tab, setTab] = useState<"list" | "duplicates">("list");
   const detailId = detailOpen ? (selection?.id ?? null) : null;
   const detail = useOrganisationDetail(detailId);
 
@@ -333,6 +336,19 @@ export function OrganisationsPage() {
           </span>
           {cache.loading && total !== null && <span className="loading-dot" aria-hidden="true" />}
         </div>
+        <SegmentedTabs
+          tabs={[
+            { id: "list", label: t("orgs.tabs.list"), icon: <BuildingIcon size={14} />, testId: "orgs-tab-list" },
+            { id: "duplicates", label: t("orgs.tabs.duplicates"), icon: <MergeIcon size={14} />, testId: "orgs-tab-duplicates" },
+          ]}
+          active={tab}
+          onSelect={(next) => {
+            setTab(next);
+            // A merge changes the list: show it fresh when coming back.
+            if (next === "list") refresh();
+          }}
+          label={t("orgs.tabs.label")}
+        />
         <div className="toolbar" role="toolbar" aria-label={t("orgs.toolbar")}>
           <Tooltip content={t("import.tooltip")}>
             <Button icon={<UploadIcon size={14} />} onClick={startImport} busy={importing} data-testid="org-import">
@@ -357,6 +373,14 @@ export function OrganisationsPage() {
           </Tooltip>
         </div>
       </header>
+      {tab === "duplicates" ? (
+        <div className="page-body">
+          <section className="list-area" aria-label={t("orgs.tabs.duplicates")}>
+            <DuplicatesView />
+          </section>
+        </div>
+      ) : (
+      <>
       <FilterBar ref={quickFilterRef} filters={filters} onChange={setFilters} />
       <div className="page-body">
         <section className="list-area" aria-label={t("orgs.title")}>
@@ -374,6 +398,8 @@ export function OrganisationsPage() {
           />
         )}
       </div>
+      </>
+      )}
 
       <OrganisationFormDialog
         open={form.open}
