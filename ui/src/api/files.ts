@@ -56,7 +56,7 @@ export function csvFilters(): FileFilter[] {
   return [{ name: i18n.t("files.filterCsv"), extensions: ["csv"] }];
 }
 
-/** Tables a signature import can read: CSV, TSV, TXT and XLSX. */
+/** Tables the imports can read: CSV, TSV, TXT and XLSX. */
 export function spreadsheetFilters(): FileFilter[] {
   return [
     { name: i18n.t("files.filterSpreadsheet"), extensions: ["csv", "tsv", "txt", "xlsx"] },

@@ -17,7 +17,7 @@ pub(crate) enum OrgsCommand {
     List(ListArgs),
     /// Add one organisation, with a membership when --status, --tier or --joined is given.
     Add(AddArgs),
-    /// Import organisations from CSV: all or nothing unless --skip-invalid.
+    /// Import organisations from CSV or XLSX: all or nothing unless --skip-invalid.
     Import(ImportArgs),
     /// Export every organisation, archived included.
     Export(ExportArgs),
@@ -143,7 +143,7 @@ pub(crate) struct AddArgs {
 
 #[derive(Args)]
 pub(crate) struct ImportArgs {
-    /// A CSV file: UTF-8 (BOM or not), UTF-16 or Windows-1252; comma, semicolon or tab.
+    /// A CSV file (UTF-8 with or without BOM, UTF-16 or Windows-1252; comma, semicolon or tab) or an XLSX workbook.
     file: PathBuf,
     /// Import the good rows and report the bad ones, instead of importing nothing.
     #[arg(long)]

@@ -1,4 +1,4 @@
-//! Importing organisations from a coordinator's spreadsheet (CSV). All or nothing unless
+//! Importing organisations from a coordinator's spreadsheet (CSV or XLSX). All or nothing unless
 //! asked to skip bad rows; a name that matches an existing organisation updates it; running
 //! the same file twice changes nothing.
 
@@ -13,7 +13,7 @@ use super::store;
 use crate::error::{CoreError, FieldError, Result};
 use crate::memberships::{self, MembershipStatus, MembershipTier, MembershipUpdate, NewMembership, StatusChangeInput};
 use crate::store::today;
-use crate::tabular::{read_table, TableRow};
+use crate::tabular::{read_any, TableRow};
 use crate::text::{fold, tidy};
 use crate::Store;
 
@@ -194,7 +194,7 @@ pub fn import_file(store: &Store, path: &std::path::Path, options: ImportOptions
 
 /// Imports organisations from CSV bytes. `source` names the file in history notes.
 pub fn import_csv(store: &Store, bytes: &[u8], source: &str, options: ImportOptions) -> Result<ImportReport> {
-    let table = read_table(bytes)?;
+    let table = read_any(bytes)?;
     let layout = layout(&table.headers)?;
     let rows: Vec<&TableRow> = table.rows.iter().filter(|row| !row.is_blank()).collect();
 

@@ -123,3 +123,24 @@ fn a_header_without_a_name_column_is_refused_whole() {
     let error = import_csv(&store, b"", "x.csv", COMMIT).unwrap_err();
     assert_eq!(error.code(), "bad_file");
 }
+
+#[test]
+fn an_xlsx_workbook_imports_with_row_numbers_in_messages() {
+    let store = store();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["Name", "Country", "Status"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "Fundación ANAR").unwrap();
+    sheet.write_string(1, 1, "Spain").unwrap();
+    sheet.write_string(1, 2, "active").unwrap();
+    sheet.write_string(2, 0, "Nowhere Aid").unwrap();
+    sheet.write_string(2, 1, "Atlantis").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let report = import_csv(&store, &bytes, "members.xlsx", COMMIT).unwrap();
+    assert_eq!(issues(&report), ["line 3: country: unknown country \"Atlantis\""]);
+    assert_eq!(count(&store, "organisations"), 0);
+    let report = import_csv(&store, &bytes, "members.xlsx", ImportOptions { dry_run: false, skip_invalid: true }).unwrap();
+    assert_eq!(report.summary(), "created 1, updated 0, unchanged 0, rejected 1");
+}

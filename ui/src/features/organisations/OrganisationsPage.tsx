@@ -4,7 +4,7 @@ import type { ImportReport } from "../../bindings/ImportReport";
 import type { OrganisationDetail } from "../../bindings/OrganisationDetail";
 import type { OrganisationRow } from "../../bindings/OrganisationRow";
 import { useBackend, useFilePicker } from "../../api/context";
-import { defaultExportFileName } from "../../api/files";
+import { defaultExportFileName, spreadsheetFilters } from "../../api/files";
 import { useStoreInfo } from "../../app/storeInfo";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -123,7 +123,7 @@ export function OrganisationsPage() {
 
   const startImport = async () => {
     try {
-      const path = await files.pickOpenFile();
+      const path = await files.pickOpenFile({ filters: spreadsheetFilters() });
       if (!path) return;
       setImporting(true);
       const report = await backend.orgsImport(path, { dry_run: true, skip_invalid: true });
