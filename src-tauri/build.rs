@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "orgs_duplicates",
     "orgs_merge",
     "orgs_merge_undo",
+    "seats_held_on",
 ];
 
 fn main() {

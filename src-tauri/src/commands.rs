@@ -18,6 +18,7 @@ use coalition_core::organisations::{
     self, ImportOptions, ImportReport, MergeReport, NewOrganisation, Organisation, OrganisationDetail, OrganisationInput,
     OrganisationPage, OrganisationQuery,
 };
+use coalition_core::seats::{self, SeatTerm};
 use coalition_core::store::StoreInfo;
 use coalition_core::ApiError;
 use tauri::State;
@@ -181,4 +182,9 @@ pub fn orgs_merge(desk: State<'_, Desk>, keep: String, drop: String) -> Reply<Me
 #[tauri::command(async)]
 pub fn orgs_merge_undo(desk: State<'_, Desk>, seq: u32) -> Reply<Organisation> {
     organisations::undo_merge(desk.store()?, seq).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn seats_held_on(desk: State<'_, Desk>, date: String) -> Reply<Vec<SeatTerm>> {
+    seats::held_on(desk.store()?, &date).map_err(Into::into)
 }

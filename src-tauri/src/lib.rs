@@ -78,6 +78,7 @@ pub fn run() {
             commands::orgs_duplicates,
             commands::orgs_merge,
             commands::orgs_merge_undo,
+            commands::seats_held_on,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Coalition Desk");

@@ -1,6 +1,7 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import i18n from "../i18n";
 import type { Country } from "../bindings/Country";
+import type { SeatTerm } from "../bindings/SeatTerm";
 import type { DemoReport } from "../bindings/DemoReport";
 import type { DuplicatePair } from "../bindings/DuplicatePair";
 import type { ExportOptions } from "../bindings/ExportOptions";
@@ -78,6 +79,7 @@ export interface Backend {
   orgsDuplicates(): Promise<DuplicatePair[]>;
   orgsMerge(keep: string, drop: string): Promise<MergeReport>;
   orgsMergeUndo(seq: number): Promise<Organisation>;
+  seatsHeldOn(date: string): Promise<SeatTerm[]>;
 }
 
 /** True when the page runs inside the Tauri webview (IPC available). */
@@ -135,4 +137,5 @@ export const tauriBackend: Backend = {
   orgsDuplicates: () => call("orgs_duplicates"),
   orgsMerge: (keep, drop) => call("orgs_merge", { keep, drop }),
   orgsMergeUndo: (seq) => call("orgs_merge_undo", { seq }),
+  seatsHeldOn: (date) => call("seats_held_on", { date }),
 };

@@ -8,6 +8,7 @@ import { ToastProvider } from "../components/Toasts";
 import { TooltipProvider } from "../components/Tooltip";
 import { CountriesProvider } from "../features/organisations/countries";
 import { LettersPage } from "../features/letters/LettersPage";
+import { SeatsPage } from "../features/seats/SeatsPage";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
@@ -33,6 +34,7 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
         <main className="content">
           {active === "organisations" && <OrganisationsPage />}
           {active === "letters" && <LettersPage />}
+          {active === "seats" && <SeatsPage />}
         </main>
         <StatusBar />
       </div>

@@ -1,7 +1,7 @@
 import type { ComponentType, SVGProps } from "react";
-import { BuildingIcon, LetterIcon } from "../components/Icons";
+import { BuildingIcon, LetterIcon, UsersIcon } from "../components/Icons";
 
-export type NavId = "organisations" | "letters";
+export type NavId = "organisations" | "letters" | "seats";
 
 export interface NavItem {
   id: NavId;
@@ -14,4 +14,5 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: "organisations", labelKey: "nav.organisations", icon: BuildingIcon },
   { id: "letters", labelKey: "nav.letters", icon: LetterIcon },
+  { id: "seats", labelKey: "nav.seats", icon: UsersIcon },
 ];

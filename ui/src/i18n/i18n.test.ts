@@ -12,6 +12,7 @@ import {
 } from "../features/letters/enums";
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, ORG_TYPES } from "../features/organisations/enums";
 import { NAV_ITEMS } from "../app/nav";
+import { BODY_KINDS, SEAT_ROLES } from "../features/seats/enums";
 import en from "./en.json";
 
 const SRC = join(__dirname, "..");
@@ -60,6 +61,8 @@ describe("translations", () => {
       ...EXPORT_FORMATS.map((v) => `exportFormat.${v}`),
       ...SIGNATORY_ORDERS.map((v) => `signatoryOrder.${v}`),
       ...DUPLICATE_REASONS.map((v) => `duplicateReason.${v}`),
+      ...SEAT_ROLES.map((v) => `seatRole.${v}`),
+      ...BODY_KINDS.map((v) => `bodyKind.${v}`),
       ...NAV_ITEMS.map((n) => n.labelKey),
     ];
     expect(keys.filter((k) => !exists(k))).toEqual([]);
@@ -71,12 +74,14 @@ describe("translations", () => {
       for (const match of readFileSync(file, "utf8").matchAll(/\bt\(\s*`([A-Za-z]+)\.\$\{/g)) prefixes.add(match[1]!);
     }
     expect([...prefixes].sort()).toEqual([
+      "bodyKind",
       "channel",
       "duplicateReason",
       "exportFormat",
       "letterKind",
       "letterStatus",
       "orgType",
+      "seatRole",
       "signatoryOrder",
       "signatureState",
       "status",

@@ -329,6 +329,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
         audit_seq: 1,
       };
     }),
+    seatsHeldOn: vi.fn<Backend["seatsHeldOn"]>(async () => []),
     orgsMergeUndo: vi.fn<Backend["orgsMergeUndo"]>(async () => (await detailOf(rows[0]?.id ?? "org-0")).organisation),
   };
 }
