@@ -7,6 +7,7 @@ import type { LetterKind } from "../../bindings/LetterKind";
 import type { LetterStatus } from "../../bindings/LetterStatus";
 import { useBackend } from "../../api/context";
 import { Button } from "../../components/Button";
+import { EnumSelect } from "../../components/EnumSelect";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, invalidProps } from "../../components/Field";
@@ -198,36 +199,24 @@ export function LetterFormDialog({
           />
         </Field>
         <Field htmlFor="letter-kind" label={t("letterForm.kind")} errorKey="kind" error={err.kind}>
-          <select
+          <EnumSelect
             id="letter-kind"
-            name="letter-kind"
-            className="input select"
             value={state.kind}
-            onChange={(e) => set("kind", "kind")(e.target.value as LetterKind)}
-            {...invalidProps("letter-kind", err.kind)}
-          >
-            {LETTER_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`letterKind.${kind}`)}
-              </option>
-            ))}
-          </select>
+            values={LETTER_KINDS}
+            label={(kind) => t(`letterKind.${kind}`)}
+            onChange={set("kind", "kind")}
+            error={err.kind}
+          />
         </Field>
         <Field htmlFor="letter-status" label={t("letterForm.status")} errorKey="status" error={err.status}>
-          <select
+          <EnumSelect
             id="letter-status"
-            name="letter-status"
-            className="input select"
             value={state.status}
-            onChange={(e) => set("status", "status")(e.target.value as LetterStatus)}
-            {...invalidProps("letter-status", err.status)}
-          >
-            {LETTER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`letterStatus.${status}`)}
-              </option>
-            ))}
-          </select>
+            values={LETTER_STATUSES}
+            label={(status) => t(`letterStatus.${status}`)}
+            onChange={set("status", "status")}
+            error={err.status}
+          />
         </Field>
         <Field
           htmlFor="letter-target"

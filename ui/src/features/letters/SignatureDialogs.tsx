@@ -9,6 +9,7 @@ import type { SignatureState } from "../../bindings/SignatureState";
 import { useBackend } from "../../api/context";
 import { toApiError } from "../../api/errors";
 import { Button } from "../../components/Button";
+import { EnumSelect } from "../../components/EnumSelect";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, invalidProps } from "../../components/Field";
@@ -98,23 +99,17 @@ export function SignatureStateDialog({ letterId, signature, onClose, onSaved }: 
           </div>
         )}
         <Field htmlFor="sig-state" label={t("signatures.newState")} errorKey="state" error={err.state}>
-          <select
+          <EnumSelect
             id="sig-state"
-            name="sig-state"
-            className="input select"
             value={state}
-            onChange={(e) => {
-              setState(e.target.value as SignatureState);
+            values={SIGNATURE_STATES}
+            label={(s) => t(`signatureState.${s}`)}
+            onChange={(v) => {
+              setState(v);
               form.clearFieldError("state");
             }}
-            {...invalidProps("sig-state", err.state)}
-          >
-            {SIGNATURE_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`signatureState.${s}`)}
-              </option>
-            ))}
-          </select>
+            error={err.state}
+          />
         </Field>
         <Field htmlFor="sig-date" label={t("signatures.date")} errorKey="date" error={err.date}>
           <input
@@ -311,21 +306,15 @@ function SignerFields({
         />
       </Field>
       <Field htmlFor="sig-channel" label={t("signatures.channel")} errorKey="channel" error={errors.channel} optional optionalLabel={optional}>
-        <select
+        <EnumSelect
           id="sig-channel"
-          name="sig-channel"
-          className="input select"
           value={channel}
-          onChange={(e) => onChannel(e.target.value as SignatureChannel | "")}
-          {...invalidProps("sig-channel", errors.channel)}
-        >
-          <option value="">{t("signatures.noChannel")}</option>
-          {SIGNATURE_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`channel.${c}`)}
-            </option>
-          ))}
-        </select>
+          values={SIGNATURE_CHANNELS}
+          label={(c) => t(`channel.${c}`)}
+          onChange={onChannel}
+          error={errors.channel}
+          emptyLabel={t("signatures.noChannel")}
+        />
       </Field>
     </>
   );
@@ -573,20 +562,14 @@ export function AddSignatureDialog({
           )}
         </Field>
         <Field htmlFor="sig-add-state" label={t("signatures.state")} errorKey="state" error={err.state}>
-          <select
+          <EnumSelect
             id="sig-add-state"
-            name="sig-add-state"
-            className="input select"
             value={state}
-            onChange={(e) => setState(e.target.value as SignatureState)}
-            {...invalidProps("sig-add-state", err.state)}
-          >
-            {SIGNATURE_STATES.filter((s) => s !== "withdrawn").map((s) => (
-              <option key={s} value={s}>
-                {t(`signatureState.${s}`)}
-              </option>
-            ))}
-          </select>
+            values={SIGNATURE_STATES.filter((s) => s !== "withdrawn")}
+            label={(s) => t(`signatureState.${s}`)}
+            onChange={setState}
+            error={err.state}
+          />
         </Field>
         <Field htmlFor="sig-add-date" label={t("signatures.date")} errorKey="date" error={err.date}>
           <input

@@ -6,6 +6,7 @@ import type { MembershipTier } from "../../bindings/MembershipTier";
 import type { OrganisationDetail } from "../../bindings/OrganisationDetail";
 import { useBackend } from "../../api/context";
 import { Button } from "../../components/Button";
+import { EnumSelect } from "../../components/EnumSelect";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, invalidProps } from "../../components/Field";
@@ -105,23 +106,17 @@ export function ChangeStatusDialog({
           </div>
         )}
         <Field htmlFor="status-new" label={t("membership.newStatus")} errorKey="status" error={err.status}>
-          <select
+          <EnumSelect
             id="status-new"
-            name="status-new"
-            className="input select"
             value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as MembershipStatus);
+            values={MEMBERSHIP_STATUSES}
+            label={(s) => t(`status.${s}`)}
+            onChange={(v) => {
+              setStatus(v);
               form.clearFieldError("status");
             }}
-            {...invalidProps("status-new", err.status)}
-          >
-            {MEMBERSHIP_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
+            error={err.status}
+          />
         </Field>
         <Field htmlFor="status-effective" label={t("membership.effectiveOn")} errorKey="effective_on" error={err.effective_on}>
           <input
@@ -217,20 +212,14 @@ export function MembershipEditDialog({
           </div>
         )}
         <Field htmlFor="membership-tier" label={t("form.tier")} errorKey="tier" error={err.tier}>
-          <select
+          <EnumSelect
             id="membership-tier"
-            name="membership-tier"
-            className="input select"
             value={tier}
-            onChange={(e) => setTier(e.target.value as MembershipTier)}
-            {...invalidProps("membership-tier", err.tier)}
-          >
-            {MEMBERSHIP_TIERS.map((value) => (
-              <option key={value} value={value}>
-                {t(`tier.${value}`)}
-              </option>
-            ))}
-          </select>
+            values={MEMBERSHIP_TIERS}
+            label={(value) => t(`tier.${value}`)}
+            onChange={setTier}
+            error={err.tier}
+          />
         </Field>
         <Field htmlFor="membership-joined" label={t("form.joined")} errorKey="joined_on" error={err.joined_on}>
           <input
@@ -307,36 +296,24 @@ export function MembershipStartDialog({ open, onOpenChange, organisationId, orga
           </div>
         )}
         <Field htmlFor="start-status" label={t("form.status")} errorKey="status" error={err.status}>
-          <select
+          <EnumSelect
             id="start-status"
-            name="start-status"
-            className="input select"
             value={status}
-            onChange={(e) => setStatus(e.target.value as MembershipStatus)}
-            {...invalidProps("start-status", err.status)}
-          >
-            {MEMBERSHIP_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
+            values={MEMBERSHIP_STATUSES}
+            label={(s) => t(`status.${s}`)}
+            onChange={setStatus}
+            error={err.status}
+          />
         </Field>
         <Field htmlFor="start-tier" label={t("form.tier")} errorKey="tier" error={err.tier}>
-          <select
+          <EnumSelect
             id="start-tier"
-            name="start-tier"
-            className="input select"
             value={tier}
-            onChange={(e) => setTier(e.target.value as MembershipTier)}
-            {...invalidProps("start-tier", err.tier)}
-          >
-            {MEMBERSHIP_TIERS.map((value) => (
-              <option key={value} value={value}>
-                {t(`tier.${value}`)}
-              </option>
-            ))}
-          </select>
+            values={MEMBERSHIP_TIERS}
+            label={(value) => t(`tier.${value}`)}
+            onChange={setTier}
+            error={err.tier}
+          />
         </Field>
         <Field
           htmlFor="start-joined"

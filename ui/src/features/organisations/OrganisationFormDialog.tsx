@@ -8,6 +8,7 @@ import type { OrganisationInput } from "../../bindings/OrganisationInput";
 import type { OrgType } from "../../bindings/OrgType";
 import { useBackend } from "../../api/context";
 import { Button } from "../../components/Button";
+import { EnumSelect } from "../../components/EnumSelect";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, invalidProps } from "../../components/Field";
@@ -215,20 +216,14 @@ export function OrganisationFormDialog({
           />
         </Field>
         <Field htmlFor="org-type" label={t("form.type")} errorKey="org_type" error={err.org_type}>
-          <select
+          <EnumSelect
             id="org-type"
-            name="org-type"
-            className="input select"
             value={state.orgType}
-            onChange={(e) => set("orgType", "org_type")(e.target.value as OrgType)}
-            {...invalidProps("org-type", err.org_type)}
-          >
-            {ORG_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`orgType.${type}`)}
-              </option>
-            ))}
-          </select>
+            values={ORG_TYPES}
+            label={(type) => t(`orgType.${type}`)}
+            onChange={set("orgType", "org_type")}
+            error={err.org_type}
+          />
         </Field>
         <Field
           htmlFor="org-country"
@@ -324,38 +319,26 @@ export function OrganisationFormDialog({
             <legend className="form-section-title">{t("form.membershipSection")}</legend>
             <div className="form-grid form-grid-3">
               <Field htmlFor="org-membership-status" label={t("form.status")} errorKey="status" error={err.status}>
-                <select
+                <EnumSelect
                   id="org-membership-status"
-                  name="org-membership-status"
-                  className="input select"
                   value={state.status}
-                  onChange={(e) => set("status", "status")(e.target.value as MembershipStatus | "")}
-                  {...invalidProps("org-membership-status", err.status)}
-                >
-                  <option value="">{t("form.noMembership")}</option>
-                  {MEMBERSHIP_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`status.${s}`)}
-                    </option>
-                  ))}
-                </select>
+                  values={MEMBERSHIP_STATUSES}
+                  label={(s) => t(`status.${s}`)}
+                  onChange={set("status", "status")}
+                  error={err.status}
+                  emptyLabel={t("form.noMembership")}
+                />
               </Field>
               <Field htmlFor="org-tier" label={t("form.tier")} errorKey="tier" error={err.tier}>
-                <select
+                <EnumSelect
                   id="org-tier"
-                  name="org-tier"
-                  className="input select"
                   value={state.tier}
+                  values={MEMBERSHIP_TIERS}
+                  label={(tier) => t(`tier.${tier}`)}
+                  onChange={set("tier", "tier")}
                   disabled={!state.status}
-                  onChange={(e) => set("tier", "tier")(e.target.value as MembershipTier)}
-                  {...invalidProps("org-tier", err.tier)}
-                >
-                  {MEMBERSHIP_TIERS.map((tier) => (
-                    <option key={tier} value={tier}>
-                      {t(`tier.${tier}`)}
-                    </option>
-                  ))}
-                </select>
+                  error={err.tier}
+                />
               </Field>
               <Field
                 htmlFor="org-joined"
