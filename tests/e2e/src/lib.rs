@@ -141,41 +141,58 @@ impl App {
         }
     }
 
+    /// The id of a visible window that is not the app's own (the native file dialog).
+    fn dialog_window() -> Option<String> {
+        let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "."]).output().expect("xdotool is installed");
+        String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).find(|id| {
+            let name = Command::new("xdotool")
+                .args(["getwindowname", id])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+                .unwrap_or_default();
+            !name.is_empty() && name != "Coalition Desk" && name != "coalition-desk" && !name.starts_with("WebKit")
+        })
+    }
+
     /// Answers the native (GTK) open or save dialog that the app has just opened by typing
     /// `path` into it, as a coordinator would, through xdotool on the test's X display.
+    /// Keystrokes sent while GTK is still settling can be lost, so the path is typed again
+    /// until the dialog closes.
     pub async fn answer_file_dialog(&self, path: &Path) {
         let started = Instant::now();
-        loop {
-            let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "."]).output().expect("xdotool is installed");
-            let names: Vec<String> = String::from_utf8_lossy(&out.stdout)
-                .lines()
-                .filter_map(|id| Command::new("xdotool").args(["getwindowname", id]).output().ok())
-                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-                .collect();
-            if names.iter().any(|n| !n.is_empty() && n != "Coalition Desk" && n != "coalition-desk" && !n.starts_with("WebKit")) {
-                break;
+        let window = loop {
+            if let Some(id) = Self::dialog_window() {
+                break id;
             }
-            assert!(started.elapsed() < Duration::from_secs(20), "no file dialog opened (windows: {names:?})");
+            assert!(started.elapsed() < Duration::from_secs(20), "no file dialog opened");
             tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        // Give the dialog a moment to take the keyboard focus.
-        tokio::time::sleep(Duration::from_millis(700)).await;
-        let xdotool = |args: &[&str]| {
-            let status = Command::new("xdotool").args(args).status().expect("xdotool");
-            assert!(status.success(), "xdotool {args:?} failed");
         };
-        // Ctrl+L opens GTK's location entry first: typing "/" would open it too, but it
-        // swallows the next key while it appears.
-        xdotool(&["key", "ctrl+l"]);
-        tokio::time::sleep(Duration::from_millis(400)).await;
-        xdotool(&["key", "ctrl+a"]);
-        xdotool(&["type", "--delay", "15", &path.display().to_string()]);
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        xdotool(&["key", "Return"]);
-        if std::env::var_os("E2E_DEBUG_DIALOG").is_some() {
-            let shot = screenshot_dir().join("dialog-typed.png");
-            let _ = Command::new("import").args(["-window", "root", &shot.display().to_string()]).status();
+        let xdotool = |args: &[&str]| Command::new("xdotool").args(args).status().map(|s| s.success()).unwrap_or(false);
+        for attempt in 0..4 {
+            // Give the dialog a moment to draw and take the keyboard focus.
+            tokio::time::sleep(Duration::from_millis(700 + 500 * attempt)).await;
+            xdotool(&["windowfocus", "--sync", &window]);
+            // Ctrl+L opens GTK's location entry first: typing "/" would open it too, but it
+            // swallows the next key while it appears.
+            xdotool(&["key", "--window", &window, "ctrl+l"]);
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            xdotool(&["key", "ctrl+a"]);
+            xdotool(&["type", "--delay", "20", &path.display().to_string()]);
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            if std::env::var_os("E2E_DEBUG_DIALOG").is_some() {
+                let shot = screenshot_dir().join(format!("dialog-typed-{attempt}.png"));
+                let _ = Command::new("import").args(["-window", "root", &shot.display().to_string()]).status();
+            }
+            xdotool(&["key", "Return"]);
+            let typed = Instant::now();
+            while typed.elapsed() < Duration::from_secs(3) {
+                if Self::dialog_window().is_none() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
         }
+        panic!("the file dialog did not take the path {}", path.display());
     }
 
     /// Ends the session; dropping the app then stops tauri-driver.
