@@ -12,6 +12,7 @@ pub mod letters;
 pub mod matching;
 pub mod memberships;
 pub mod organisations;
+pub mod people;
 pub mod seats;
 pub mod store;
 pub mod tabular;

@@ -7,6 +7,9 @@ const STEPS: &[&str] = &[
     include_str!("../../../../migrations/0001_foundation.sql"),
     include_str!("../../../../migrations/0002_letters.sql"),
     include_str!("../../../../migrations/0003_seats.sql"),
+    include_str!("../../../../migrations/0004_people.sql"),
+    include_str!("../../../../migrations/0005_policy.sql"),
+    include_str!("../../../../migrations/0006_interactions.sql"),
 ];
 
 /// Every migration, oldest first.

@@ -1,0 +1,115 @@
+//! Validation of people's fields, and the keys used to sort and flag duplicates.
+
+use crate::countries;
+use crate::error::FieldError;
+use crate::organisations::rules::normalise_email;
+use crate::text::{fold, tidy};
+
+use super::model::{LabelledEmail, LabelledPhone, PersonInput};
+
+/// An input that passed validation, normalised for storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ValidPerson {
+    pub given_name: String,
+    pub family_name: String,
+    pub display_name: String,
+    pub honorific: Option<String>,
+    pub family_key: String,
+    pub name_key: String,
+    pub country: Option<String>,
+    pub languages: Vec<String>,
+    pub emails: Vec<LabelledEmail>,
+    pub phones: Vec<LabelledPhone>,
+    pub notes: Option<String>,
+}
+
+const NAME_MAX: usize = 120;
+
+/// The list's sort key: family name, then given name, folded.
+pub(crate) fn family_key(given: &str, family: &str) -> String {
+    format!("{} {}", fold(family), fold(given)).trim().to_string()
+}
+
+/// The duplicate-flagging key: the whole name, folded.
+pub(crate) fn name_key(given: &str, family: &str) -> String {
+    fold(&format!("{given} {family}"))
+}
+
+/// The key an email is found by.
+pub(crate) fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn optional(input: Option<&str>) -> Option<String> {
+    input.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// Validates every field and returns all the failures, in form order. Fields of the n-th
+/// email are named `emails.n`, of phones `phones.n`.
+pub(crate) fn validate(input: &PersonInput) -> Result<ValidPerson, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let given_name = tidy(&input.given_name);
+    let family_name = tidy(&input.family_name);
+    if family_name.is_empty() {
+        errors.push(FieldError::new("family_name", "family name is required"));
+    } else if family_name.chars().count() > NAME_MAX {
+        errors.push(FieldError::new("family_name", format!("family name is longer than {NAME_MAX} characters")));
+    }
+    if given_name.chars().count() > NAME_MAX {
+        errors.push(FieldError::new("given_name", format!("given name is longer than {NAME_MAX} characters")));
+    }
+    let display_name = optional(input.display_name.as_deref())
+        .map(|d| tidy(&d))
+        .unwrap_or_else(|| tidy(&format!("{given_name} {family_name}")));
+    let country = optional(input.country.as_deref()).and_then(|c| match countries::resolve(&c) {
+        Ok(code) => Some(code.to_string()),
+        Err(message) => {
+            errors.push(FieldError::new("country", message));
+            None
+        }
+    });
+    let mut languages: Vec<String> = Vec::new();
+    for raw in &input.languages {
+        let code = raw.trim().to_lowercase();
+        if code.is_empty() {
+            continue;
+        }
+        if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
+            errors.push(FieldError::new("languages", format!("\"{}\" is not a language code such as fr or nl", raw.trim())));
+        } else if !languages.contains(&code) {
+            languages.push(code);
+        }
+    }
+    let mut emails = Vec::new();
+    for (n, entry) in input.emails.iter().enumerate() {
+        if entry.email.trim().is_empty() {
+            continue;
+        }
+        match normalise_email(&entry.email) {
+            Ok(email) => emails.push(LabelledEmail { label: entry.label, email }),
+            Err(message) => errors.push(FieldError::new(format!("emails.{n}"), message)),
+        }
+    }
+    let phones = input
+        .phones
+        .iter()
+        .filter(|p| !p.phone.trim().is_empty())
+        .map(|p| LabelledPhone { label: p.label, phone: tidy(&p.phone) })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ValidPerson {
+        family_key: family_key(&given_name, &family_name),
+        name_key: name_key(&given_name, &family_name),
+        given_name,
+        family_name,
+        display_name,
+        honorific: optional(input.honorific.as_deref()),
+        country,
+        languages,
+        emails,
+        phones,
+        notes: optional(input.notes.as_deref()),
+    })
+}
