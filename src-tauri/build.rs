@@ -32,6 +32,10 @@ const COMMANDS: &[&str] = &[
     "orgs_merge",
     "orgs_merge_undo",
     "seats_held_on",
+    // people
+    // policy-makers, MEPs, dossiers
+    // stances and votes
+    // interactions and tasks
 ];
 
 fn main() {

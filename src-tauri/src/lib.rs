@@ -1,5 +1,5 @@
 //! Coalition Desk's Tauri shell: setup and the list of commands. The commands themselves
-//! are one-line wrappers over coalition-core, in `commands.rs`.
+//! are one-line wrappers over coalition-core, in `commands/` (one module per feature).
 
 mod commands;
 
@@ -79,6 +79,10 @@ pub fn run() {
             commands::orgs_merge,
             commands::orgs_merge_undo,
             commands::seats_held_on,
+            // people
+            // policy-makers, MEPs, dossiers
+            // stances and votes
+            // interactions and tasks
         ])
         .run(tauri::generate_context!())
         .expect("error while running Coalition Desk");

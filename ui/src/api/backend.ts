@@ -1,5 +1,3 @@
-import { invoke, isTauri } from "@tauri-apps/api/core";
-import i18n from "../i18n";
 import type { Country } from "../bindings/Country";
 import type { SeatTerm } from "../bindings/SeatTerm";
 import type { DemoReport } from "../bindings/DemoReport";
@@ -33,13 +31,20 @@ import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { StatusChangeInput } from "../bindings/StatusChangeInput";
 import type { StoreInfo } from "../bindings/StoreInfo";
 import type { TablePreview } from "../bindings/TablePreview";
-import { toApiError } from "./errors";
+import { call } from "./call";
+import { interactionsBackend, type InteractionsApi } from "./interactions";
+import { peopleBackend, type PeopleApi } from "./people";
+import { policyBackend, type PolicyApi } from "./policy";
+import { stancesBackend, type StancesApi } from "./stances";
+
+export { hasTauriRuntime } from "./call";
 
 /**
  * The whole backend as the UI sees it: one method per Tauri command of
- * docs/api-contract.md. Every method rejects with an `ApiError` only.
+ * docs/api-contract.md. Every method rejects with an `ApiError` only. Each later feature
+ * keeps its methods in its own module (`./people`, `./policy`...), merged in here.
  */
-export interface Backend {
+export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi {
   storeInfo(): Promise<StoreInfo>;
   countriesList(): Promise<Country[]>;
   orgsList(query: OrganisationQuery): Promise<OrganisationPage>;
@@ -82,28 +87,6 @@ export interface Backend {
   seatsHeldOn(date: string): Promise<SeatTerm[]>;
 }
 
-/** True when the page runs inside the Tauri webview (IPC available). */
-export function hasTauriRuntime(): boolean {
-  if (typeof window === "undefined") return false;
-  try {
-    if (isTauri()) return true;
-  } catch {
-    // fall through to the internals check
-  }
-  return "__TAURI_INTERNALS__" in window;
-}
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  if (!hasTauriRuntime()) {
-    throw { code: "internal", message: i18n.t("errors.noRuntime"), field: null };
-  }
-  try {
-    return await invoke<T>(command, args);
-  } catch (error) {
-    throw toApiError(error);
-  }
-}
-
 export const tauriBackend: Backend = {
   storeInfo: () => call("store_info"),
   countriesList: () => call("countries_list"),
@@ -138,4 +121,9 @@ export const tauriBackend: Backend = {
   orgsMerge: (keep, drop) => call("orgs_merge", { keep, drop }),
   orgsMergeUndo: (seq) => call("orgs_merge_undo", { seq }),
   seatsHeldOn: (date) => call("seats_held_on", { date }),
+
+  ...peopleBackend,
+  ...policyBackend,
+  ...stancesBackend,
+  ...interactionsBackend,
 };

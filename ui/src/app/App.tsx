@@ -10,6 +10,10 @@ import { CountriesProvider } from "../features/organisations/countries";
 import { LettersPage } from "../features/letters/LettersPage";
 import { SeatsPage } from "../features/seats/SeatsPage";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
+import { PeoplePage } from "../features/people/PeoplePage";
+import { PolicyPage } from "../features/policy/PolicyPage";
+import { StancesPage } from "../features/stances/StancesPage";
+import { EngagementPage } from "../features/interactions/EngagementPage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
 import { StatusBar } from "./StatusBar";
@@ -33,6 +37,10 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
         {/* One page at a time: each page owns its keyboard shortcuts while mounted. */}
         <main className="content">
           {active === "organisations" && <OrganisationsPage />}
+          {active === "people" && <PeoplePage />}
+          {active === "policy" && <PolicyPage />}
+          {active === "stances" && <StancesPage />}
+          {active === "engagement" && <EngagementPage />}
           {active === "letters" && <LettersPage />}
           {active === "seats" && <SeatsPage />}
         </main>

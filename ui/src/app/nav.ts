@@ -1,7 +1,7 @@
 import type { ComponentType, SVGProps } from "react";
-import { BuildingIcon, LetterIcon, UsersIcon } from "../components/Icons";
+import { BoardIcon, BuildingIcon, ChatIcon, LandmarkIcon, LetterIcon, PersonIcon, UsersIcon } from "../components/Icons";
 
-export type NavId = "organisations" | "letters" | "seats";
+export type NavId = "organisations" | "people" | "policy" | "stances" | "engagement" | "letters" | "seats";
 
 export interface NavItem {
   id: NavId;
@@ -13,6 +13,10 @@ export interface NavItem {
 /** Sidebar entries, in order. Later features add theirs here. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: "organisations", labelKey: "nav.organisations", icon: BuildingIcon },
+  { id: "people", labelKey: "nav.people", icon: PersonIcon },
+  { id: "policy", labelKey: "nav.policy", icon: LandmarkIcon },
+  { id: "stances", labelKey: "nav.stances", icon: BoardIcon },
+  { id: "engagement", labelKey: "nav.engagement", icon: ChatIcon },
   { id: "letters", labelKey: "nav.letters", icon: LetterIcon },
   { id: "seats", labelKey: "nav.seats", icon: UsersIcon },
 ];

@@ -13,7 +13,7 @@ import {
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, ORG_TYPES } from "../features/organisations/enums";
 import { NAV_ITEMS } from "../app/nav";
 import { BODY_KINDS, SEAT_ROLES } from "../features/seats/enums";
-import en from "./en.json";
+import { en } from "./strings";
 
 const SRC = join(__dirname, "..");
 

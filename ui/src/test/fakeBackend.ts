@@ -16,6 +16,10 @@ import type { SignatureCounts } from "../bindings/SignatureCounts";
 import type { SignatureInput } from "../bindings/SignatureInput";
 import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
+import { fakeInteractions } from "./fake/interactions";
+import { fakePeople } from "./fake/people";
+import { fakePolicy } from "./fake/policy";
+import { fakeStances } from "./fake/stances";
 
 export type FakeBackend = { [K in keyof Backend]: Mock<Backend[K]> };
 export type FakeFiles = { [K in keyof FilePicker]: Mock<FilePicker[K]> };
@@ -331,6 +335,10 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     }),
     seatsHeldOn: vi.fn<Backend["seatsHeldOn"]>(async () => []),
     orgsMergeUndo: vi.fn<Backend["orgsMergeUndo"]>(async () => (await detailOf(rows[0]?.id ?? "org-0")).organisation),
+    ...fakePeople(),
+    ...fakePolicy(),
+    ...fakeStances(),
+    ...fakeInteractions(),
   };
 }
 

@@ -25,7 +25,12 @@ use tauri::State;
 
 use crate::Desk;
 
-type Reply<T> = Result<T, ApiError>;
+pub mod interactions;
+pub mod people;
+pub mod policy;
+pub mod stances;
+
+pub(crate) type Reply<T> = Result<T, ApiError>;
 
 #[tauri::command(async)]
 pub fn store_info(desk: State<'_, Desk>) -> Reply<StoreInfo> {
