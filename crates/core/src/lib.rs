@@ -8,6 +8,7 @@ pub mod countries;
 pub mod demo;
 mod enums;
 pub mod error;
+pub mod events;
 pub mod interactions;
 pub mod letters;
 pub mod matching;

@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("../../../../migrations/0004_people.sql"),
     include_str!("../../../../migrations/0005_policy.sql"),
     include_str!("../../../../migrations/0006_interactions.sql"),
+    include_str!("../../../../migrations/0007_events.sql"),
 ];
 
 /// Every migration, oldest first.
