@@ -95,3 +95,20 @@ CREATE INDEX event_participants_person ON event_participants (person_id);
 ALTER TABLE tasks ADD COLUMN event_id TEXT REFERENCES events (id) ON DELETE CASCADE;
 ALTER TABLE tasks ADD COLUMN due_offset_days INTEGER;
 CREATE INDEX tasks_event ON tasks (event_id, due_on);
+
+-- Saved lists of people ("press contacts", "LIBE staffers we know"), for inviting.
+CREATE TABLE person_lists (
+    id          TEXT PRIMARY KEY NOT NULL,
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    name_key    TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE person_list_members (
+    list_id     TEXT NOT NULL REFERENCES person_lists (id) ON DELETE CASCADE,
+    person_id   TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    PRIMARY KEY (list_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX person_list_members_person ON person_list_members (person_id);

@@ -8,6 +8,7 @@ use crate::audit::AuditEntry;
 use crate::countries::Country;
 use crate::demo::DemoReport;
 use crate::error::{ApiError, FieldError};
+use crate::events::*;
 use crate::memberships::*;
 use crate::organisations::*;
 use crate::letters::import::*;
@@ -27,6 +28,42 @@ fn render<T: TS + 'static + ?Sized>(cfg: &Config) -> (String, String) {
 pub fn all() -> Vec<(String, String)> {
     let cfg = Config::new().with_large_int("number");
     let mut files = vec![
+        render::<EventKind>(&cfg),
+        render::<EventStatus>(&cfg),
+        render::<SessionKind>(&cfg),
+        render::<SpeakerRole>(&cfg),
+        render::<SpeakerState>(&cfg),
+        render::<ParticipantRole>(&cfg),
+        render::<ParticipantState>(&cfg),
+        render::<EventOrganiser>(&cfg),
+        render::<EventInput>(&cfg),
+        render::<Event>(&cfg),
+        render::<ParticipantCounts>(&cfg),
+        render::<EventSummary>(&cfg),
+        render::<EventQuery>(&cfg),
+        render::<SpeakerInput>(&cfg),
+        render::<SessionInput>(&cfg),
+        render::<Speaker>(&cfg),
+        render::<Session>(&cfg),
+        render::<ProgrammeIssueKind>(&cfg),
+        render::<ProgrammeIssue>(&cfg),
+        render::<Programme>(&cfg),
+        render::<Participant>(&cfg),
+        render::<ParticipantQuery>(&cfg),
+        render::<ParticipantPage>(&cfg),
+        render::<InviteTarget>(&cfg),
+        render::<InviteOutcome>(&cfg),
+        render::<ParticipantChange>(&cfg),
+        render::<ParticipantInput>(&cfg),
+        render::<GroupAttendance>(&cfg),
+        render::<Attendance>(&cfg),
+        render::<EventTask>(&cfg),
+        render::<EventTaskInput>(&cfg),
+        render::<EventDetail>(&cfg),
+        render::<EventExportKind>(&cfg),
+        render::<EventExportFormat>(&cfg),
+        render::<EventExportOptions>(&cfg),
+        render::<PersonList>(&cfg),
         render::<ApiError>(&cfg),
         render::<FieldError>(&cfg),
         render::<AuditEntry>(&cfg),

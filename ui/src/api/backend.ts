@@ -32,6 +32,7 @@ import type { StatusChangeInput } from "../bindings/StatusChangeInput";
 import type { StoreInfo } from "../bindings/StoreInfo";
 import type { TablePreview } from "../bindings/TablePreview";
 import { call } from "./call";
+import { eventsBackend, type EventsApi } from "./events";
 import { interactionsBackend, type InteractionsApi } from "./interactions";
 import { peopleBackend, type PeopleApi } from "./people";
 import { policyBackend, type PolicyApi } from "./policy";
@@ -44,7 +45,7 @@ export { hasTauriRuntime } from "./call";
  * docs/api-contract.md. Every method rejects with an `ApiError` only. Each later feature
  * keeps its methods in its own module (`./people`, `./policy`...), merged in here.
  */
-export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi {
+export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi {
   storeInfo(): Promise<StoreInfo>;
   countriesList(): Promise<Country[]>;
   orgsList(query: OrganisationQuery): Promise<OrganisationPage>;
@@ -126,4 +127,5 @@ export const tauriBackend: Backend = {
   ...policyBackend,
   ...stancesBackend,
   ...interactionsBackend,
+  ...eventsBackend,
 };

@@ -14,6 +14,7 @@ import { PeoplePage } from "../features/people/PeoplePage";
 import { PolicyPage } from "../features/policy/PolicyPage";
 import { StancesPage } from "../features/stances/StancesPage";
 import { EngagementPage } from "../features/interactions/EngagementPage";
+import { EventsPage } from "../features/events/EventsPage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
 import { StatusBar } from "./StatusBar";
@@ -41,6 +42,7 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
           {active === "policy" && <PolicyPage />}
           {active === "stances" && <StancesPage />}
           {active === "engagement" && <EngagementPage />}
+          {active === "events" && <EventsPage />}
           {active === "letters" && <LettersPage />}
           {active === "seats" && <SeatsPage />}
         </main>

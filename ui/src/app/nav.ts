@@ -1,7 +1,7 @@
 import type { ComponentType, SVGProps } from "react";
-import { BoardIcon, BuildingIcon, ChatIcon, LandmarkIcon, LetterIcon, PersonIcon, UsersIcon } from "../components/Icons";
+import { BoardIcon, BuildingIcon, CalendarIcon, ChatIcon, LandmarkIcon, LetterIcon, PersonIcon, UsersIcon } from "../components/Icons";
 
-export type NavId = "organisations" | "people" | "policy" | "stances" | "engagement" | "letters" | "seats";
+export type NavId = "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats";
 
 export interface NavItem {
   id: NavId;
@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "policy", labelKey: "nav.policy", icon: LandmarkIcon },
   { id: "stances", labelKey: "nav.stances", icon: BoardIcon },
   { id: "engagement", labelKey: "nav.engagement", icon: ChatIcon },
+  { id: "events", labelKey: "nav.events", icon: CalendarIcon },
   { id: "letters", labelKey: "nav.letters", icon: LetterIcon },
   { id: "seats", labelKey: "nav.seats", icon: UsersIcon },
 ];

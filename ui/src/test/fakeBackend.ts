@@ -16,6 +16,7 @@ import type { SignatureCounts } from "../bindings/SignatureCounts";
 import type { SignatureInput } from "../bindings/SignatureInput";
 import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
+import { fakeEvents } from "./fake/events";
 import { fakeInteractions } from "./fake/interactions";
 import { fakePeople } from "./fake/people";
 import { fakePolicy } from "./fake/policy";
@@ -339,6 +340,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakePolicy(),
     ...fakeStances(),
     ...fakeInteractions(),
+    ...fakeEvents(),
   };
 }
 
