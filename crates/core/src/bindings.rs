@@ -11,6 +11,7 @@ use crate::error::{ApiError, FieldError};
 use crate::events::*;
 use crate::memberships::*;
 use crate::organisations::*;
+use crate::people;
 use crate::letters::import::*;
 use crate::letters::publish::*;
 use crate::letters::*;
@@ -110,6 +111,7 @@ pub fn all() -> Vec<(String, String)> {
         render::<InviteSegment>(&cfg),
         render::<InviteReport>(&cfg),
         render::<NotYetSigned>(&cfg),
+        render::<NotSignedContact>(&cfg),
         render::<MatrixQuery>(&cfg),
         render::<MatrixLetter>(&cfg),
         render::<MatrixRow>(&cfg),
@@ -129,6 +131,26 @@ pub fn all() -> Vec<(String, String)> {
         render::<MatchOutcome>(&cfg),
         render::<DuplicateReason>(&cfg),
         render::<DuplicatePair>(&cfg),
+        render::<people::EmailLabel>(&cfg),
+        render::<people::PhoneLabel>(&cfg),
+        render::<people::LabelledEmail>(&cfg),
+        render::<people::LabelledPhone>(&cfg),
+        render::<people::PersonInput>(&cfg),
+        render::<people::Person>(&cfg),
+        render::<people::NewPerson>(&cfg),
+        render::<people::AffiliationInput>(&cfg),
+        render::<people::Affiliation>(&cfg),
+        render::<people::PersonDuplicateReason>(&cfg),
+        render::<people::PersonRef>(&cfg),
+        render::<people::PersonDuplicate>(&cfg),
+        render::<people::PersonDetail>(&cfg),
+        render::<people::PersonRow>(&cfg),
+        render::<people::PersonSort>(&cfg),
+        render::<people::PolicyMakerFilter>(&cfg),
+        render::<people::PersonQuery>(&cfg),
+        render::<people::PersonPage>(&cfg),
+        render::<people::OrganisationPerson>(&cfg),
+        render::<people::PeopleImportReport>(&cfg),
     ];
     files.sort();
     files

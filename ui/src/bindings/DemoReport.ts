@@ -15,4 +15,8 @@ organisations_present: number,
 /**
  * Steering-group seats given now.
  */
-seats_added: number, };
+seats_added: number, 
+/**
+ * People (with their affiliations) added now.
+ */
+people_added: number, };

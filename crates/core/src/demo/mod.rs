@@ -21,6 +21,8 @@ pub struct DemoReport {
     pub organisations_present: u32,
     /// Steering-group seats given now.
     pub seats_added: u32,
+    /// People (with their affiliations) added now.
+    pub people_added: u32,
 }
 
 struct DemoOrganisation {
@@ -84,7 +86,7 @@ const STEERING_GROUP: usize = 7;
 /// transaction.
 pub fn load(store: &Store) -> Result<DemoReport> {
     store.write(|conn| {
-        let mut report = DemoReport { organisations_added: 0, organisations_present: 0, seats_added: 0 };
+        let mut report = DemoReport { organisations_added: 0, organisations_present: 0, seats_added: 0, people_added: 0 };
         for demo in ORGANISATIONS {
             if organisations::store::find_by_name_key(conn, &fold(demo.name))?.is_some() {
                 report.organisations_present += 1;
@@ -126,6 +128,7 @@ pub fn load(store: &Store) -> Result<DemoReport> {
                 report.seats_added += 1;
             }
         }
+        report.people_added = load_people(conn)?;
         Ok(report)
     })
 }
@@ -133,4 +136,63 @@ pub fn load(store: &Store) -> Result<DemoReport> {
 /// How many organisations the demo data holds.
 pub fn organisation_count() -> usize {
     ORGANISATIONS.len()
+}
+
+/// The people of the DOMAIN notes, with their public roles at the time.
+struct DemoPerson {
+    given: &'static str,
+    family: &'static str,
+    country: Option<&'static str>,
+    languages: &'static [&'static str],
+    organisation: &'static str,
+    job_title: Option<&'static str>,
+    focal_point: bool,
+    notes: Option<&'static str>,
+}
+
+const PEOPLE: &[DemoPerson] = &[
+    DemoPerson { given: "Heidi", family: "De Pauw", country: Some("BE"), languages: &["nl", "fr", "en"], organisation: "Child Focus", job_title: Some("CEO"), focal_point: true, notes: None },
+    DemoPerson { given: "Michael", family: "Tunks", country: Some("GB"), languages: &["en"], organisation: "Internet Watch Foundation", job_title: Some("Head of Policy and Public Affairs"), focal_point: true, notes: None },
+    DemoPerson { given: "Cathal", family: "Delaney", country: None, languages: &["en"], organisation: "Thorn", job_title: None, focal_point: false, notes: Some("Formerly Europol.") },
+    DemoPerson { given: "Mié", family: "Kohiyama", country: Some("FR"), languages: &["fr", "en"], organisation: "Brave Movement", job_title: Some("Co-founder, Be Brave Movement France"), focal_point: false, notes: None },
+    DemoPerson { given: "Iain", family: "Drennan", country: Some("GB"), languages: &["en"], organisation: "WeProtect Global Alliance", job_title: Some("Executive Director"), focal_point: false, notes: None },
+];
+
+/// Adds the demo people that are not there yet (by name), each with an affiliation.
+fn load_people(conn: &rusqlite::Connection) -> Result<u32> {
+    use crate::people::{self, AffiliationInput, PersonInput};
+    let mut added = 0;
+    for demo in PEOPLE {
+        let key = people::rules::name_key(demo.given, demo.family);
+        let present: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM people WHERE name_key = ?1)", [&key], |r| r.get(0))?;
+        if present {
+            continue;
+        }
+        let input = PersonInput {
+            given_name: demo.given.into(),
+            family_name: demo.family.into(),
+            country: demo.country.map(Into::into),
+            languages: demo.languages.iter().map(|l| l.to_string()).collect(),
+            notes: demo.notes.map(Into::into),
+            ..Default::default()
+        };
+        let person = people::store::insert(conn, &input)?;
+        if let Some(org) = organisations::store::find_by_name_key(conn, &fold(demo.organisation))? {
+            let affiliation = AffiliationInput {
+                organisation_id: org.id,
+                job_title: demo.job_title.map(Into::into),
+                starts_on: None,
+                ends_on: None,
+                focal_point: demo.focal_point,
+            };
+            people::store::add_affiliation(conn, &person.id, &affiliation)?;
+        }
+        added += 1;
+    }
+    Ok(added)
+}
+
+/// How many people the demo data holds.
+pub fn people_count() -> usize {
+    PEOPLE.len()
 }

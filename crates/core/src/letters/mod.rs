@@ -9,7 +9,7 @@ pub(crate) mod store;
 
 pub use model::{
     InviteReport, InviteSegment, Letter, LetterDetail, LetterInput, LetterKind, LetterStatus, LetterSummary, MatrixLetter,
-    MatrixQuery, MatrixRow, NotYetSigned, SignatureMatrix,
+    MatrixQuery, MatrixRow, NotSignedContact, NotYetSigned, SignatureMatrix,
     Signature, SignatureChannel, SignatureCounts, SignatureInput, SignatureState,
 };
 

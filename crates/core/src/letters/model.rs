@@ -259,8 +259,22 @@ pub struct NotYetSigned {
     pub country: String,
     /// Its signature state, if it was invited or declined.
     pub state: Option<SignatureState>,
-    /// Addresses to write to (the organisation's; focal points' when people are recorded).
+    /// Addresses to write to: its focal points' preferred emails, or the organisation's own
+    /// address when no focal point has one.
     pub emails: Vec<String>,
+    /// Who each address reaches: the focal points by name, or the organisation's address.
+    pub contacts: Vec<NotSignedContact>,
+}
+
+/// One address to write to about a letter not signed yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NotSignedContact {
+    /// The focal point's display name; none for the organisation's own address.
+    pub name: Option<String>,
+    /// The focal point, if it is one.
+    pub person_id: Option<String>,
+    /// The address.
+    pub email: String,
 }
 
 /// Which organisations the signature matrix shows.

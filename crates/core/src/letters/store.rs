@@ -376,15 +376,45 @@ pub(crate) fn not_yet_signed(conn: &Connection, letter_id: &str, segment: &Invit
     ))?;
     let rows = stmt.query_map(params_from_iter(values.iter()), |row| {
         let email: Option<String> = row.get(4)?;
-        Ok(NotYetSigned {
-            organisation_id: row.get(0)?,
-            name: row.get(1)?,
-            country: row.get(2)?,
-            state: row.get(3)?,
-            emails: email.into_iter().collect(),
-        })
+        Ok((
+            NotYetSigned {
+                organisation_id: row.get(0)?,
+                name: row.get(1)?,
+                country: row.get(2)?,
+                state: row.get(3)?,
+                emails: Vec::new(),
+                contacts: Vec::new(),
+            },
+            email,
+        ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows: Vec<(NotYetSigned, Option<String>)> = rows.collect::<rusqlite::Result<_>>()?;
+    // Every current focal point with an email, in one query, preferred email first.
+    let mut focal: std::collections::HashMap<String, Vec<NotSignedContact>> = std::collections::HashMap::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT a.organisation_id, p.id, p.display_name,
+                (SELECT e.email FROM person_emails e WHERE e.person_id = p.id ORDER BY e.position LIMIT 1) AS email
+         FROM affiliations a JOIN people p ON p.id = a.person_id
+         WHERE a.focal_point = 1 AND p.archived = 0 AND {}
+         ORDER BY p.family_key",
+        crate::people::store::current("a")
+    ))?;
+    let mut found = stmt.query([])?;
+    while let Some(row) = found.next()? {
+        let Some(email) = row.get::<_, Option<String>>(3)? else { continue };
+        focal.entry(row.get(0)?).or_default().push(NotSignedContact { name: Some(row.get(2)?), person_id: Some(row.get(1)?), email });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(mut org, email)| {
+            org.contacts = match focal.remove(&org.organisation_id) {
+                Some(contacts) => contacts,
+                None => email.into_iter().map(|email| NotSignedContact { name: None, person_id: None, email }).collect(),
+            };
+            org.emails = org.contacts.iter().map(|c| c.email.clone()).collect();
+            org
+        })
+        .collect())
 }
 
 /// The published list of a letter: signed signatures whose organisation may be named; the

@@ -114,3 +114,248 @@ pub struct Person {
     /// RFC 3339.
     pub updated_at: String,
 }
+
+/// A person to create, with a first affiliation when created from an organisation's page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewPerson {
+    /// The person's fields.
+    pub person: PersonInput,
+    /// A first affiliation, if any.
+    #[serde(default)]
+    pub affiliation: Option<AffiliationInput>,
+}
+
+/// What a coordinator types to add or edit an affiliation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AffiliationInput {
+    /// The organisation (must exist).
+    pub organisation_id: String,
+    /// Job title, as typed.
+    #[serde(default)]
+    pub job_title: Option<String>,
+    /// Start date, YYYY-MM-DD.
+    #[serde(default)]
+    pub starts_on: Option<String>,
+    /// End date, YYYY-MM-DD; none while current.
+    #[serde(default)]
+    pub ends_on: Option<String>,
+    /// The coalition's main contact at that organisation.
+    #[serde(default)]
+    pub focal_point: bool,
+}
+
+/// A dated affiliation of a person to an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Affiliation {
+    /// UUIDv7.
+    pub id: String,
+    /// The person.
+    pub person_id: String,
+    /// The organisation.
+    pub organisation_id: String,
+    /// The organisation's name.
+    pub organisation_name: String,
+    /// Job title.
+    pub job_title: Option<String>,
+    /// Start date.
+    pub starts_on: Option<String>,
+    /// End date.
+    pub ends_on: Option<String>,
+    /// Focal point flag.
+    pub focal_point: bool,
+    /// Whether it holds today (no end date, or an end date after today).
+    pub current: bool,
+}
+
+/// Why two people may be the same person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonDuplicateReason {
+    /// They share an email address.
+    SameEmail,
+    /// Same name (case and accents folded) with a current affiliation to the same organisation.
+    SameNameSameOrganisation,
+}
+
+/// A short reference to a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonRef {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub display_name: String,
+}
+
+/// Two people that may be one, flagged for a coordinator (never merged silently).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonDuplicate {
+    /// One person.
+    pub a: PersonRef,
+    /// The other.
+    pub b: PersonRef,
+    /// Why.
+    pub reason: PersonDuplicateReason,
+    /// The shared email, or the organisation's name.
+    pub shared: String,
+}
+
+/// A person with affiliations, last contact and possible duplicates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonDetail {
+    /// The person.
+    pub person: Person,
+    /// Affiliations, current first, then the most recent.
+    pub affiliations: Vec<Affiliation>,
+    /// The latest interaction the person took part in, YYYY-MM-DD.
+    pub last_contact: Option<String>,
+    /// Whether the person holds an office (is a policy-maker).
+    pub policy_maker: bool,
+    /// Other people this one may duplicate.
+    pub possible_duplicates: Vec<PersonDuplicate>,
+}
+
+/// One line of the people list, and one record of the export. The JSON keys are the CLI's
+/// stable contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonRow {
+    /// UUIDv7.
+    pub id: String,
+    /// Display name.
+    pub display_name: String,
+    /// Given name.
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// Honorific.
+    pub honorific: Option<String>,
+    /// Preferred email.
+    pub email: Option<String>,
+    /// Preferred phone.
+    pub phone: Option<String>,
+    /// Country, alpha-2.
+    pub country: Option<String>,
+    /// Language codes.
+    pub languages: Vec<String>,
+    /// The current organisation (the focal-point one first, then the latest).
+    pub organisation_id: Option<String>,
+    /// Its name.
+    pub organisation: Option<String>,
+    /// Job title there.
+    pub job_title: Option<String>,
+    /// Focal point at some current organisation.
+    pub focal_point: bool,
+    /// Latest interaction date.
+    pub last_contact: Option<String>,
+    /// Holds an office.
+    pub policy_maker: bool,
+    /// Archived.
+    pub archived: bool,
+}
+
+/// Columns the people list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonSort {
+    /// By family name then given name, accents ignored.
+    #[default]
+    FamilyName,
+    /// By display name, accents ignored.
+    DisplayName,
+    /// By last contact.
+    LastContact,
+    /// By country.
+    Country,
+}
+
+/// Which people the list shows with respect to offices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyMakerFilter {
+    /// Everyone.
+    #[default]
+    All,
+    /// Policy-makers only.
+    Only,
+    /// Everyone but policy-makers.
+    Exclude,
+}
+
+/// A view of the people list: filters, sort and the page wanted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PersonQuery {
+    /// Text in a name or an email (case and accents ignored).
+    pub text: Option<String>,
+    /// People currently affiliated to this organisation.
+    pub organisation_id: Option<String>,
+    /// Countries (none = all).
+    pub countries: Vec<String>,
+    /// Languages spoken (any of; none = all).
+    pub languages: Vec<String>,
+    /// Only current focal points (at the organisation, when one is given).
+    pub focal_points_only: bool,
+    /// Policy-makers: all, only, or excluded.
+    pub policy_makers: PolicyMakerFilter,
+    /// Whether archived people are listed.
+    pub include_archived: bool,
+    /// Sort column.
+    pub sort: PersonSort,
+    /// Sort direction.
+    pub direction: crate::organisations::SortDirection,
+    /// First row wanted.
+    pub offset: u32,
+    /// Rows wanted (at most 1000).
+    pub limit: u32,
+}
+
+impl Default for PersonQuery {
+    fn default() -> Self {
+        PersonQuery {
+            text: None,
+            organisation_id: None,
+            countries: vec![],
+            languages: vec![],
+            focal_points_only: false,
+            policy_makers: PolicyMakerFilter::All,
+            include_archived: false,
+            sort: PersonSort::FamilyName,
+            direction: crate::organisations::SortDirection::Asc,
+            offset: 0,
+            limit: 50,
+        }
+    }
+}
+
+/// One page of the people list, with the total for the whole filtered view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonPage {
+    /// Rows of this page.
+    pub rows: Vec<PersonRow>,
+    /// Rows in the whole filtered view.
+    pub total: u32,
+    /// Offset of the first row.
+    pub offset: u32,
+}
+
+/// A person at an organisation, for the organisation's detail view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OrganisationPerson {
+    /// The affiliation.
+    pub affiliation_id: String,
+    /// The person.
+    pub person_id: String,
+    /// Display name.
+    pub display_name: String,
+    /// Preferred email.
+    pub email: Option<String>,
+    /// Job title.
+    pub job_title: Option<String>,
+    /// Start date.
+    pub starts_on: Option<String>,
+    /// End date.
+    pub ends_on: Option<String>,
+    /// Focal point.
+    pub focal_point: bool,
+    /// Current (not ended).
+    pub current: bool,
+}

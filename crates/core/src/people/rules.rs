@@ -113,3 +113,44 @@ pub(crate) fn validate(input: &PersonInput) -> Result<ValidPerson, Vec<FieldErro
         notes: optional(input.notes.as_deref()),
     })
 }
+
+/// An affiliation that passed validation (the organisation's existence is checked by the store).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ValidAffiliation {
+    pub organisation_id: String,
+    pub job_title: Option<String>,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub focal_point: bool,
+}
+
+/// Validates an affiliation's fields: dates are ISO dates and the end is not before the start.
+pub(crate) fn validate_affiliation(input: &super::model::AffiliationInput) -> Result<ValidAffiliation, Vec<FieldError>> {
+    use crate::memberships::rules::optional_date;
+    let mut errors = Vec::new();
+    let organisation_id = input.organisation_id.trim().to_string();
+    if organisation_id.is_empty() {
+        errors.push(FieldError::new("organisation_id", "organisation is required"));
+    }
+    let starts = optional_date("starts_on", input.starts_on.as_deref()).map_err(|e| errors.push(e)).ok().flatten();
+    let ends = optional_date("ends_on", input.ends_on.as_deref()).map_err(|e| errors.push(e)).ok().flatten();
+    if let (Some(s), Some(e)) = (starts, ends) {
+        if e < s {
+            errors.push(FieldError::new("ends_on", format!("end date {e} is before the start date {s}")));
+        }
+    }
+    let job_title = optional(input.job_title.as_deref()).map(|t| tidy(&t));
+    if job_title.as_ref().is_some_and(|t| t.chars().count() > 200) {
+        errors.push(FieldError::new("job_title", "job title is longer than 200 characters"));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ValidAffiliation {
+        organisation_id,
+        job_title,
+        starts_on: starts.map(|d| d.format("%Y-%m-%d").to_string()),
+        ends_on: ends.map(|d| d.format("%Y-%m-%d").to_string()),
+        focal_point: input.focal_point,
+    })
+}

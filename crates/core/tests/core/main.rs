@@ -8,6 +8,7 @@ mod letters;
 mod merge;
 mod memberships;
 mod organisations;
+mod people;
 mod seats;
 mod store;
 

@@ -292,7 +292,16 @@ export function NotSignedDialog({ open, letterId, onClose }: { open: boolean; le
                     <SignatureStatePill state={row.state} />
                   </td>
                   <td className="selectable">
-                    {row.emails.length ? row.emails.join(", ") : <span className="cell-empty">{t("notSigned.noEmail")}</span>}
+                    {row.contacts.length ? (
+                      row.contacts.map((contact, n) => (
+                        <span key={`${contact.email}-${n}`} className="not-signed-contact" data-testid="not-signed-contact">
+                          {n > 0 && ", "}
+                          {contact.name ? `${contact.name} <${contact.email}>` : contact.email}
+                        </span>
+                      ))
+                    ) : (
+                      <span className="cell-empty">{t("notSigned.noEmail")}</span>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -193,9 +193,29 @@ describe("not signed yet", () => {
   });
 
   const NOT_SIGNED = [
-    { organisation_id: "org-1", name: "Terre des Hommes", country: "NL", state: "invited" as const, emails: ["info@tdh.nl", "policy@tdh.nl"] },
-    { organisation_id: "org-2", name: "Eurochild", country: "BE", state: null, emails: ["info@eurochild.org", "INFO@tdh.nl"] },
-    { organisation_id: "org-3", name: "No Mail Org", country: "FR", state: "declined" as const, emails: [] },
+    {
+      organisation_id: "org-1",
+      name: "Terre des Hommes",
+      country: "NL",
+      state: "invited" as const,
+      emails: ["info@tdh.nl", "policy@tdh.nl"],
+      contacts: [
+        { name: "Ann Focal", person_id: "p-1", email: "info@tdh.nl" },
+        { name: "Bo Focal", person_id: "p-2", email: "policy@tdh.nl" },
+      ],
+    },
+    {
+      organisation_id: "org-2",
+      name: "Eurochild",
+      country: "BE",
+      state: null,
+      emails: ["info@eurochild.org", "INFO@tdh.nl"],
+      contacts: [
+        { name: null, person_id: null, email: "info@eurochild.org" },
+        { name: null, person_id: null, email: "INFO@tdh.nl" },
+      ],
+    },
+    { organisation_id: "org-3", name: "No Mail Org", country: "FR", state: "declined" as const, emails: [], contacts: [] },
   ];
 
   it("lists the active members who have not signed and copies their addresses", async () => {
@@ -210,6 +230,7 @@ describe("not signed yet", () => {
     expect(backend.letterNotSigned).toHaveBeenCalledWith("letter-1", { statuses: ["active"], countries: [] });
     expect(await screen.findAllByTestId("not-signed-row")).toHaveLength(3);
     expect(screen.getByTestId("not-signed-list")).toHaveTextContent("policy@tdh.nl");
+    expect(screen.getByTestId("not-signed-list")).toHaveTextContent("Bo Focal <policy@tdh.nl>");
 
     await user.click(screen.getByTestId("not-signed-copy"));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith("info@tdh.nl, policy@tdh.nl, info@eurochild.org"));

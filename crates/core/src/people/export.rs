@@ -1,0 +1,104 @@
+//! People exports: CSV (inert cells, a byte-order mark for spreadsheets) and JSON, streamed.
+
+use std::io::Write;
+
+use super::model::{PersonQuery, PersonRow};
+use super::store;
+use crate::error::{CoreError, Result};
+use crate::tabular::inert;
+use crate::Store;
+
+/// The CSV header, which is also the JSON keys: the CLI's stable contract.
+pub const CSV_COLUMNS: [&str; 16] = [
+    "id",
+    "display_name",
+    "given_name",
+    "family_name",
+    "honorific",
+    "email",
+    "phone",
+    "country",
+    "languages",
+    "organisation_id",
+    "organisation",
+    "job_title",
+    "focal_point",
+    "last_contact",
+    "policy_maker",
+    "archived",
+];
+
+fn io_error(source: std::io::Error) -> CoreError {
+    CoreError::Io { context: "cannot write the export".into(), source }
+}
+
+fn csv_error(error: csv::Error) -> CoreError {
+    match error.into_kind() {
+        csv::ErrorKind::Io(source) => io_error(source),
+        other => CoreError::BadFile(format!("cannot write CSV: {other:?}")),
+    }
+}
+
+fn csv_cells(row: &PersonRow) -> [String; 16] {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    [
+        row.id.clone(),
+        row.display_name.clone(),
+        row.given_name.clone(),
+        row.family_name.clone(),
+        text(&row.honorific),
+        text(&row.email),
+        text(&row.phone),
+        text(&row.country),
+        row.languages.join(";"),
+        text(&row.organisation_id),
+        text(&row.organisation),
+        text(&row.job_title),
+        row.focal_point.to_string(),
+        text(&row.last_contact),
+        row.policy_maker.to_string(),
+        row.archived.to_string(),
+    ]
+}
+
+/// Writes every row of the view as CSV; `excel_bom` starts with a UTF-8 byte-order mark.
+/// Returns the number of rows.
+pub fn export_csv(store: &Store, query: &PersonQuery, out: &mut dyn Write, excel_bom: bool) -> Result<u64> {
+    if excel_bom {
+        out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
+    let count = store.read(|conn| {
+        store::for_each_row(conn, query, |row| {
+            writer.write_record(csv_cells(&row).iter().map(|c| inert(c).into_owned())).map_err(csv_error)
+        })
+    })?;
+    writer.flush().map_err(io_error)?;
+    Ok(count)
+}
+
+/// Writes every row of the view as a JSON array, one object a row.
+pub fn export_json(store: &Store, query: &PersonQuery, out: &mut dyn Write) -> Result<u64> {
+    out.write_all(b"[").map_err(io_error)?;
+    let count = store.read(|conn| {
+        let mut first = true;
+        store::for_each_row(conn, query, |row| {
+            out.write_all(if first { b"\n  " } else { b",\n  " }).map_err(io_error)?;
+            first = false;
+            serde_json::to_writer(&mut *out, &row).map_err(|e| io_error(e.into()))
+        })
+    })?;
+    out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" }).map_err(io_error)?;
+    Ok(count)
+}
+
+/// Saves a view as CSV for spreadsheets, written whole or not at all.
+pub fn export_csv_file(store: &Store, query: &PersonQuery, path: &std::path::Path) -> Result<u64> {
+    crate::tabular::write_atomically(path, |out| export_csv(store, query, out, true))
+}
+
+/// Saves a view as JSON, written whole or not at all.
+pub fn export_json_file(store: &Store, query: &PersonQuery, path: &std::path::Path) -> Result<u64> {
+    crate::tabular::write_atomically(path, |out| export_json(store, query, out))
+}
