@@ -16,6 +16,7 @@ use crate::letters::import::*;
 use crate::letters::publish::*;
 use crate::letters::*;
 use crate::matching::*;
+use crate::policy;
 use crate::seats::*;
 use crate::store::StoreInfo;
 
@@ -131,6 +132,27 @@ pub fn all() -> Vec<(String, String)> {
         render::<MatchOutcome>(&cfg),
         render::<DuplicateReason>(&cfg),
         render::<DuplicatePair>(&cfg),
+        render::<policy::Office>(&cfg),
+        render::<policy::MepStatus>(&cfg),
+        render::<policy::CommitteeRole>(&cfg),
+        render::<policy::GroupCode>(&cfg),
+        render::<policy::PoliticalGroup>(&cfg),
+        render::<policy::Committee>(&cfg),
+        render::<policy::CommitteeMembership>(&cfg),
+        render::<policy::CommitteeMembershipInput>(&cfg),
+        render::<policy::PolicyMakerDossierRole>(&cfg),
+        render::<policy::PolicyMakerInput>(&cfg),
+        render::<policy::PolicyMaker>(&cfg),
+        render::<policy::PolicyMakerRow>(&cfg),
+        render::<policy::PolicyMakerQuery>(&cfg),
+        render::<policy::PolicyMakerPage>(&cfg),
+        render::<policy::MepListing>(&cfg),
+        render::<policy::MepRecord>(&cfg),
+        render::<policy::MepChangeKind>(&cfg),
+        render::<policy::MepChange>(&cfg),
+        render::<policy::MepSyncReport>(&cfg),
+        render::<policy::FetchProgress>(&cfg),
+        render::<policy::MepFetch>(&cfg),
         render::<people::EmailLabel>(&cfg),
         render::<people::PhoneLabel>(&cfg),
         render::<people::LabelledEmail>(&cfg),

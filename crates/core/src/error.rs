@@ -52,6 +52,9 @@ pub enum CoreError {
     /// A file was read but its content cannot be used as a whole.
     #[error("{0}")]
     BadFile(String),
+    /// A remote site could not be reached or answered with an error (the message says which).
+    #[error("{0}")]
+    Network(String),
     /// SQLite refused or failed.
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -82,6 +85,7 @@ impl CoreError {
             CoreError::Conflict(_) => "conflict",
             CoreError::Io { .. } => "io",
             CoreError::BadFile(_) => "bad_file",
+            CoreError::Network(_) => "network",
             CoreError::Storage(_) | CoreError::Migration(_) => "storage",
             CoreError::TooNew { .. } => "too_new",
         }
@@ -99,7 +103,7 @@ impl CoreError {
 /// The single error shape the UI receives: `{code, message, field?}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ApiError {
-    /// Stable code: validation, not_found, conflict, io, bad_file, storage, too_new, internal.
+    /// Stable code: validation, not_found, conflict, io, bad_file, network, storage, too_new, internal.
     pub code: String,
     /// A sentence to show as is.
     pub message: String,

@@ -9,6 +9,7 @@ mod merge;
 mod memberships;
 mod organisations;
 mod people;
+mod policy;
 mod seats;
 mod store;
 
