@@ -38,6 +38,9 @@ enum Command {
     /// Organisations' signatures on letters.
     #[command(subcommand)]
     Signatures(commands::letters::SignaturesCommand),
+    /// MEPs: sync with the Parliament's list, and list them.
+    #[command(subcommand)]
+    Meps(commands::meps::MepsCommand),
 }
 
 /// A failure with the exit code it deserves.
@@ -95,6 +98,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Orgs(command) => commands::orgs::run(&store, command),
         Command::Letters(command) => commands::letters::run_letters(&store, command),
         Command::Signatures(command) => commands::letters::run_signatures(&store, command),
+        Command::Meps(command) => commands::meps::run(&store, command),
     }
 }
 

@@ -15,7 +15,7 @@ pub struct SplitName {
 /// Particles that stay lower case inside a family name ("García Hermida-van der Walle").
 const PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "les", "van", "von", "ten",
-    "ter", "zu", "y", "e", "af", "av",
+    "ter", "zu", "y", "e", "i", "af", "av",
 ];
 
 /// True for a word whose letters are all capitals (with at least one letter), such as
