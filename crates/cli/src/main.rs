@@ -32,6 +32,9 @@ enum Command {
     /// Organisations and their membership.
     #[command(subcommand)]
     Orgs(commands::orgs::OrgsCommand),
+    /// People: contacts at organisations, and policy-makers.
+    #[command(subcommand)]
+    People(commands::people::PeopleCommand),
     /// Letters and their published signatory lists.
     #[command(subcommand)]
     Letters(commands::letters::LettersCommand),
@@ -96,6 +99,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Orgs(command) => commands::orgs::run(&store, command),
+        Command::People(command) => commands::people::run(&store, command),
         Command::Letters(command) => commands::letters::run_letters(&store, command),
         Command::Signatures(command) => commands::letters::run_signatures(&store, command),
         Command::Meps(command) => commands::meps::run(&store, command),

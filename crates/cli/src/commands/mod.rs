@@ -3,3 +3,4 @@
 pub(crate) mod letters;
 pub(crate) mod meps;
 pub(crate) mod orgs;
+pub(crate) mod people;
