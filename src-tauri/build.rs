@@ -32,6 +32,27 @@ const COMMANDS: &[&str] = &[
     "orgs_merge",
     "orgs_merge_undo",
     "seats_held_on",
+    // events
+    "events_list",
+    "event_get",
+    "event_create",
+    "event_update",
+    "session_add",
+    "session_update",
+    "session_delete",
+    "participants_list",
+    "participants_invite",
+    "participant_set_state",
+    "participant_update",
+    "participant_check_in",
+    "event_attendance",
+    "event_task_add",
+    "event_task_update",
+    "event_task_set_done",
+    "event_tasks_copy",
+    "event_emails",
+    "person_lists_list",
+    "person_list_create",
     // people
     // policy-makers, MEPs, dossiers
     // stances and votes

@@ -79,6 +79,27 @@ pub fn run() {
             commands::orgs_merge,
             commands::orgs_merge_undo,
             commands::seats_held_on,
+            // events
+            commands::events::events_list,
+            commands::events::event_get,
+            commands::events::event_create,
+            commands::events::event_update,
+            commands::events::session_add,
+            commands::events::session_update,
+            commands::events::session_delete,
+            commands::events::participants_list,
+            commands::events::participants_invite,
+            commands::events::participant_set_state,
+            commands::events::participant_update,
+            commands::events::participant_check_in,
+            commands::events::event_attendance,
+            commands::events::event_task_add,
+            commands::events::event_task_update,
+            commands::events::event_task_set_done,
+            commands::events::event_tasks_copy,
+            commands::events::event_emails,
+            commands::events::person_lists_list,
+            commands::events::person_list_create,
             // people
             // policy-makers, MEPs, dossiers
             // stances and votes
