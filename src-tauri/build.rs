@@ -55,6 +55,17 @@ const COMMANDS: &[&str] = &[
     "person_list_create",
     // people
     // policy-makers, MEPs, dossiers
+    "policy_makers_list",
+    "policy_maker_get",
+    "policy_maker_create",
+    "policy_maker_update",
+    "committees_list",
+    "political_groups",
+    "committee_membership_add",
+    "committee_membership_end",
+    "meps_preview",
+    "meps_import",
+    "meps_fetch",
     // stances and votes
     // interactions and tasks
 ];

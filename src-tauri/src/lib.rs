@@ -102,6 +102,17 @@ pub fn run() {
             commands::events::person_list_create,
             // people
             // policy-makers, MEPs, dossiers
+            commands::policy::policy_makers_list,
+            commands::policy::policy_maker_get,
+            commands::policy::policy_maker_create,
+            commands::policy::policy_maker_update,
+            commands::policy::committees_list,
+            commands::policy::political_groups,
+            commands::policy::committee_membership_add,
+            commands::policy::committee_membership_end,
+            commands::policy::meps_preview,
+            commands::policy::meps_import,
+            commands::policy::meps_fetch,
             // stances and votes
             // interactions and tasks
         ])
