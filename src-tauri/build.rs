@@ -81,6 +81,23 @@ const COMMANDS: &[&str] = &[
     "meps_import",
     "meps_fetch",
     // stances and votes
+    "dossiers_list",
+    "dossier_get",
+    "dossier_create",
+    "dossier_update",
+    "dossier_committees",
+    "dossier_role_add",
+    "dossier_role_remove",
+    "stance_record",
+    "stances_for_person",
+    "stance_board",
+    "vote_import",
+    "vote_result",
+    "votes_list",
+    "vote_accept",
+    "vote_accept_all",
+    "profile_get",
+    "profile_set",
     // interactions and tasks
 ];
 

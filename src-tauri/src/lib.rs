@@ -128,6 +128,23 @@ pub fn run() {
             commands::policy::meps_import,
             commands::policy::meps_fetch,
             // stances and votes
+            commands::stances::dossiers_list,
+            commands::stances::dossier_get,
+            commands::stances::dossier_create,
+            commands::stances::dossier_update,
+            commands::stances::dossier_committees,
+            commands::stances::dossier_role_add,
+            commands::stances::dossier_role_remove,
+            commands::stances::stance_record,
+            commands::stances::stances_for_person,
+            commands::stances::stance_board,
+            commands::stances::vote_import,
+            commands::stances::vote_result,
+            commands::stances::votes_list,
+            commands::stances::vote_accept,
+            commands::stances::vote_accept_all,
+            commands::stances::profile_get,
+            commands::stances::profile_set,
             // interactions and tasks
         ])
         .run(tauri::generate_context!())

@@ -129,6 +129,8 @@ pub fn load(store: &Store) -> Result<DemoReport> {
             }
         }
         report.people_added = load_people(conn)?;
+        // After the MEPs: the CSA dossier, with its rapporteur when he is in the store.
+        crate::dossiers::store::load_demo(conn)?;
         Ok(report)
     })
 }

@@ -2,6 +2,7 @@
 
 mod audit;
 mod demo;
+mod dossiers;
 mod export;
 mod import;
 mod letters;
@@ -11,6 +12,7 @@ mod organisations;
 mod people;
 mod policy;
 mod seats;
+mod stances;
 mod store;
 
 use coalition_core::memberships::{MembershipStatus, MembershipTier, NewMembership};
