@@ -99,6 +99,23 @@ const COMMANDS: &[&str] = &[
     "profile_get",
     "profile_set",
     // interactions and tasks
+    "interactions_list",
+    "interaction_get",
+    "interaction_create",
+    "interaction_update",
+    "interaction_delete",
+    "timeline_get",
+    "tasks_list",
+    "task_create",
+    "task_update",
+    "task_set_done",
+    "task_delete",
+    "tasks_overdue_count",
+    "parties_search",
+    "dossier_choices",
+    "seat_term_add",
+    "seat_term_end",
+    "seat_bodies",
 ];
 
 fn main() {

@@ -146,6 +146,23 @@ pub fn run() {
             commands::stances::profile_get,
             commands::stances::profile_set,
             // interactions and tasks
+            commands::interactions::interactions_list,
+            commands::interactions::interaction_get,
+            commands::interactions::interaction_create,
+            commands::interactions::interaction_update,
+            commands::interactions::interaction_delete,
+            commands::interactions::timeline_get,
+            commands::interactions::tasks_list,
+            commands::interactions::task_create,
+            commands::interactions::task_update,
+            commands::interactions::task_set_done,
+            commands::interactions::task_delete,
+            commands::interactions::tasks_overdue_count,
+            commands::interactions::parties_search,
+            commands::interactions::dossier_choices,
+            commands::interactions::seat_term_add,
+            commands::interactions::seat_term_end,
+            commands::interactions::seat_bodies,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Coalition Desk");

@@ -41,6 +41,9 @@ enum Command {
     /// Organisations' signatures on letters.
     #[command(subcommand)]
     Signatures(commands::letters::SignaturesCommand),
+    /// MEPs: sync with the Parliament's list, and list them.
+    #[command(subcommand)]
+    Meps(commands::meps::MepsCommand),
     /// Dossiers (legislative files such as 2022/0155(COD)).
     #[command(subcommand)]
     Dossiers(commands::dossiers::DossiersCommand),
@@ -50,9 +53,15 @@ enum Command {
     /// Roll-call votes on a dossier.
     #[command(subcommand)]
     Votes(commands::votes::VotesCommand),
-    /// MEPs: sync with the Parliament's list, and list them.
+    /// Who holds which seat in the coalition's bodies, and recording terms.
     #[command(subcommand)]
-    Meps(commands::meps::MepsCommand),
+    Seats(commands::seats::SeatsCommand),
+    /// The engagement log: meetings, calls, emails, letters and hearings.
+    #[command(subcommand)]
+    Interactions(commands::interactions::InteractionsCommand),
+    /// Follow-up tasks: what is due and what is overdue.
+    #[command(subcommand)]
+    Tasks(commands::interactions::TasksCommand),
 }
 
 /// A failure with the exit code it deserves.
@@ -111,10 +120,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::People(command) => commands::people::run(&store, command),
         Command::Letters(command) => commands::letters::run_letters(&store, command),
         Command::Signatures(command) => commands::letters::run_signatures(&store, command),
+        Command::Meps(command) => commands::meps::run(&store, command),
         Command::Dossiers(command) => commands::dossiers::run(&store, command),
         Command::Stances(command) => commands::stances::run(&store, command),
         Command::Votes(command) => commands::votes::run(&store, command),
-        Command::Meps(command) => commands::meps::run(&store, command),
+        Command::Seats(command) => commands::seats::run(&store, command),
+        Command::Interactions(command) => commands::interactions::run_interactions(&store, command),
+        Command::Tasks(command) => commands::interactions::run_tasks(&store, command),
     }
 }
 

@@ -3,7 +3,7 @@ import type { Body } from "./Body";
 import type { SeatRole } from "./SeatRole";
 
 /**
- * One term of one seat.
+ * One term of one seat, held by an organisation, a person, or a person for an organisation.
  */
 export type SeatTerm = { 
 /**
@@ -19,13 +19,21 @@ body: Body,
  */
 role: SeatRole, 
 /**
- * The holding organisation.
+ * The holding organisation, if an organisation holds it.
  */
-organisation_id: string, 
+organisation_id: string | null, 
 /**
  * Its name.
  */
-organisation_name: string, 
+organisation_name: string | null, 
+/**
+ * The holding person, if a person holds it.
+ */
+person_id: string | null, 
+/**
+ * Their display name.
+ */
+person_name: string | null, 
 /**
  * First day (YYYY-MM-DD).
  */

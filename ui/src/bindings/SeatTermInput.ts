@@ -3,7 +3,8 @@ import type { BodyKind } from "./BodyKind";
 import type { SeatRole } from "./SeatRole";
 
 /**
- * A term to record. The body is found by name (case and accents ignored) or created.
+ * A term to record. The body is found by name (case and accents ignored) or created. At
+ * least one of the organisation and the person holds it.
  */
 export type SeatTermInput = { 
 /**
@@ -21,7 +22,11 @@ role: SeatRole,
 /**
  * The holding organisation.
  */
-organisation_id: string, 
+organisation_id: string | null, 
+/**
+ * The holding person.
+ */
+person_id: string | null, 
 /**
  * First day.
  */

@@ -1,9 +1,11 @@
 //! One module per command group.
 
+pub(crate) mod interactions;
 pub(crate) mod dossiers;
 pub(crate) mod letters;
 pub(crate) mod meps;
 pub(crate) mod orgs;
 pub(crate) mod people;
+pub(crate) mod seats;
 pub(crate) mod stances;
 pub(crate) mod votes;

@@ -120,7 +120,8 @@ pub fn load(store: &Store) -> Result<DemoReport> {
                     body: "Steering group".into(),
                     kind: BodyKind::SteeringGroup,
                     role: SeatRole::Member,
-                    organisation_id: org.id,
+                    organisation_id: Some(org.id),
+                    person_id: None,
                     starts_on: "2022-04-01".into(),
                     ends_on: None,
                 };

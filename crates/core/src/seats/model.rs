@@ -55,7 +55,7 @@ pub struct Body {
     pub kind: BodyKind,
 }
 
-/// One term of one seat.
+/// One term of one seat, held by an organisation, a person, or a person for an organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SeatTerm {
     /// UUIDv7.
@@ -64,17 +64,34 @@ pub struct SeatTerm {
     pub body: Body,
     /// The role.
     pub role: SeatRole,
-    /// The holding organisation.
-    pub organisation_id: String,
+    /// The holding organisation, if an organisation holds it.
+    pub organisation_id: Option<String>,
     /// Its name.
-    pub organisation_name: String,
+    pub organisation_name: Option<String>,
+    /// The holding person, if a person holds it.
+    pub person_id: Option<String>,
+    /// Their display name.
+    pub person_name: Option<String>,
     /// First day (YYYY-MM-DD).
     pub starts_on: String,
     /// Last day, if the term has ended or has an end.
     pub ends_on: Option<String>,
 }
 
-/// A term to record. The body is found by name (case and accents ignored) or created.
+impl SeatTerm {
+    /// The holder as a coordinator says it: `"Heidi De Pauw" (Child Focus)`, `"Eurochild"`.
+    pub fn holder(&self) -> String {
+        match (&self.person_name, &self.organisation_name) {
+            (Some(person), Some(org)) => format!("\"{person}\" ({org})"),
+            (Some(person), None) => format!("\"{person}\""),
+            (None, Some(org)) => format!("\"{org}\""),
+            (None, None) => "\"?\"".into(),
+        }
+    }
+}
+
+/// A term to record. The body is found by name (case and accents ignored) or created. At
+/// least one of the organisation and the person holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SeatTermInput {
     /// The body's name.
@@ -84,7 +101,11 @@ pub struct SeatTermInput {
     /// The role.
     pub role: SeatRole,
     /// The holding organisation.
-    pub organisation_id: String,
+    #[serde(default)]
+    pub organisation_id: Option<String>,
+    /// The holding person.
+    #[serde(default)]
+    pub person_id: Option<String>,
     /// First day.
     pub starts_on: String,
     /// Last day.

@@ -5,6 +5,7 @@ mod demo;
 mod dossiers;
 mod export;
 mod import;
+mod interactions;
 mod letters;
 mod merge;
 mod memberships;

@@ -11,6 +11,8 @@ const TERM: SeatTerm = {
   role: "member",
   organisation_id: "org-1",
   organisation_name: "Internet Watch Foundation",
+  person_id: null,
+  person_name: null,
   starts_on: "2022-04-01",
   ends_on: null,
 };
