@@ -13,6 +13,16 @@ import {
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, ORG_TYPES } from "../features/organisations/enums";
 import { NAV_ITEMS } from "../app/nav";
 import { BODY_KINDS, SEAT_ROLES } from "../features/seats/enums";
+import {
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  PARTICIPANT_ROLES,
+  PARTICIPANT_STATES,
+  PROGRAMME_ISSUE_KINDS,
+  SESSION_KINDS,
+  SPEAKER_ROLES,
+  SPEAKER_STATES,
+} from "../features/events/enums";
 import { en } from "./strings";
 
 const SRC = join(__dirname, "..");
@@ -63,6 +73,15 @@ describe("translations", () => {
       ...DUPLICATE_REASONS.map((v) => `duplicateReason.${v}`),
       ...SEAT_ROLES.map((v) => `seatRole.${v}`),
       ...BODY_KINDS.map((v) => `bodyKind.${v}`),
+      ...EVENT_KINDS.map((v) => `eventKind.${v}`),
+      ...EVENT_STATUSES.map((v) => `eventStatus.${v}`),
+      ...SESSION_KINDS.map((v) => `eventSessionKind.${v}`),
+      ...SPEAKER_ROLES.map((v) => `eventSpeakerRole.${v}`),
+      ...SPEAKER_STATES.map((v) => `eventSpeakerState.${v}`),
+      ...PARTICIPANT_ROLES.map((v) => `eventParticipantRole.${v}`),
+      ...PARTICIPANT_STATES.map((v) => `eventParticipantState.${v}`),
+      ...PARTICIPANT_STATES.map((v) => `eventParticipantAction.${v}`),
+      ...PROGRAMME_ISSUE_KINDS.map((v) => `eventIssue.${v}`),
       ...NAV_ITEMS.map((n) => n.labelKey),
     ];
     expect(keys.filter((k) => !exists(k))).toEqual([]);
@@ -77,6 +96,15 @@ describe("translations", () => {
       "bodyKind",
       "channel",
       "duplicateReason",
+      "eventIssue",
+      "eventKind",
+      "eventParticipantAction",
+      "eventParticipantRole",
+      "eventParticipantState",
+      "eventSessionKind",
+      "eventSpeakerRole",
+      "eventSpeakerState",
+      "eventStatus",
       "exportFormat",
       "letterKind",
       "letterStatus",
