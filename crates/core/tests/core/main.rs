@@ -3,6 +3,7 @@
 mod audit;
 mod demo;
 mod dossiers;
+mod events_export;
 mod export;
 mod import;
 mod interactions;

@@ -13,16 +13,16 @@ use crate::error::{CoreError, Result};
 /// The font family asked for. Word shows it with the reader's own fonts: Calibri ships with
 /// every Word and covers Latin, Greek and Cyrillic with all their accents (LibreOffice
 /// substitutes the metric-compatible Carlito).
-const FONT: &str = "Calibri";
+pub(crate) const FONT: &str = "Calibri";
 
 /// A4 in twentieths of a point.
-const A4: (u32, u32) = (11_906, 16_838);
+pub(crate) const A4: (u32, u32) = (11_906, 16_838);
 
-fn fonts() -> RunFonts {
+pub(crate) fn fonts() -> RunFonts {
     RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT)
 }
 
-fn heading_style(id: &str, name: &str, size: usize, level: usize, before: u32) -> Style {
+pub(crate) fn heading_style(id: &str, name: &str, size: usize, level: usize, before: u32) -> Style {
     Style::new(id, StyleType::Paragraph)
         .name(name)
         .based_on("Normal")
@@ -38,22 +38,7 @@ fn heading_style(id: &str, name: &str, size: usize, level: usize, before: u32) -
 /// A Word document: the title as a heading, country headings when grouped, one paragraph per
 /// entry, the count line last, and "Page N of M" in the footer of every page.
 pub(crate) fn docx(list: &PublishedList, options: &ExportOptions) -> Result<Vec<u8>> {
-    // The field runs carry no properties of their own: the paragraph's style sizes them.
-    let footer = Footer::new().add_paragraph(
-        Paragraph::new()
-            .style("Footer")
-            .add_run(Run::new().add_text("Page "))
-            .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(" of "))
-            .add_num_pages(NumPages::new()),
-    );
-    let footer_style = Style::new("Footer", StyleType::Paragraph)
-        .name("footer")
-        .based_on("Normal")
-        .fonts(fonts())
-        .size(18)
-        .color("595959")
-        .align(AlignmentType::Center);
+    let (footer, footer_style) = page_number_footer();
     let mut doc = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
@@ -86,6 +71,28 @@ pub(crate) fn docx(list: &PublishedList, options: &ExportOptions) -> Result<Vec<
     let mut out = Cursor::new(Vec::with_capacity(16_384 + list.signatories.len() * 160));
     doc.pack(&mut out).map_err(|e| CoreError::BadFile(format!("cannot write the signatory list as DOCX: {e}")))?;
     Ok(out.into_inner())
+}
+
+/// A footer with "Page N of M" (Word fields), and the "Footer" style it uses: small, grey,
+/// centred.
+pub(crate) fn page_number_footer() -> (Footer, Style) {
+    // The field runs carry no properties of their own: the paragraph's style sizes them.
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .style("Footer")
+            .add_run(Run::new().add_text("Page "))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(" of "))
+            .add_num_pages(NumPages::new()),
+    );
+    let style = Style::new("Footer", StyleType::Paragraph)
+        .name("footer")
+        .based_on("Normal")
+        .fonts(fonts())
+        .size(18)
+        .color("595959")
+        .align(AlignmentType::Center);
+    (footer, style)
 }
 
 #[cfg(test)]

@@ -6,10 +6,10 @@
 //! Every format shares the same order, grouping and entry wording; the text-like ones
 //! (TXT, Markdown, DOCX, PDF) open with the letter's title and close with [`count_line`].
 
-mod docx;
+pub(crate) mod docx;
 mod model;
-mod order;
-mod pdf;
+pub(crate) mod order;
+pub(crate) mod pdf;
 mod table;
 #[cfg(test)]
 mod testing;

@@ -6,6 +6,7 @@ use krilla::geom::Point;
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
+use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use krilla::Document;
 
@@ -13,30 +14,30 @@ use super::model::{ExportOptions, PublishedList};
 use super::order::{clean, count_line, entry_line, sections};
 use crate::error::{CoreError, Result};
 
-static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+pub(crate) static BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// A4 in points.
-const PAGE_W: f32 = 595.28;
-const PAGE_H: f32 = 841.89;
+pub(crate) const PAGE_W: f32 = 595.28;
+pub(crate) const PAGE_H: f32 = 841.89;
 /// 20 mm either side and at the top; the body stops 25 mm above the bottom edge.
-const MARGIN_X: f32 = 56.69;
-const TOP: f32 = 56.69;
-const BOTTOM: f32 = PAGE_H - 70.87;
+pub(crate) const MARGIN_X: f32 = 56.69;
+pub(crate) const TOP: f32 = 56.69;
+pub(crate) const BOTTOM: f32 = PAGE_H - 70.87;
 /// The page number's baseline, 12 mm above the bottom edge.
-const FOOTER_BASELINE: f32 = PAGE_H - 34.0;
-const BODY_W: f32 = PAGE_W - 2.0 * MARGIN_X;
+pub(crate) const FOOTER_BASELINE: f32 = PAGE_H - 34.0;
+pub(crate) const BODY_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 /// Continuation lines of a wrapped entry are indented by this much.
 const HANG: f32 = 14.0;
 
 /// Advance widths from the font's own tables, for wrapping and centring.
-struct Metrics {
+pub(crate) struct Metrics {
     face: ttf_parser::Face<'static>,
     per_unit: f32,
 }
 
 impl Metrics {
-    fn new(data: &'static [u8]) -> Result<Self> {
+    pub(crate) fn new(data: &'static [u8]) -> Result<Self> {
         let face = ttf_parser::Face::parse(data, 0)
             .map_err(|e| CoreError::BadFile(format!("the embedded PDF font cannot be read: {e}")))?;
         let per_unit = 1.0 / f32::from(face.units_per_em());
@@ -44,7 +45,7 @@ impl Metrics {
     }
 
     /// The width of a text at a size, in points (kerning ignored, so never too narrow).
-    fn width(&self, text: &str, size: f32) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
             .chars()
             .map(|c| {
@@ -83,7 +84,7 @@ const ENTRY: Style =
     Style { weight: Weight::Regular, size: 10.5, leading: 14.0, space_before: 0.0, keep_next: false, hang: HANG };
 const COUNT: Style =
     Style { weight: Weight::Regular, size: 10.5, leading: 14.0, space_before: 14.0, keep_next: false, hang: 0.0 };
-const FOOTER_SIZE: f32 = 9.0;
+pub(crate) const FOOTER_SIZE: f32 = 9.0;
 
 /// One line placed on a page: its baseline origin, weight and size.
 struct Placed {
@@ -97,16 +98,21 @@ struct Placed {
 /// Cuts a paragraph into lines no wider than the body (continuation lines less the hanging
 /// indent), breaking at spaces, and inside a word only when the word alone is too wide.
 fn wrap(text: &str, style: Style, metrics: &Metrics) -> Vec<String> {
-    let hang = style.hang;
-    if metrics.width(text, style.size) <= BODY_W {
+    wrap_within(text, style.size, BODY_W, BODY_W - style.hang, metrics)
+}
+
+/// Cuts a text at a size into lines: the first no wider than `first`, the others no wider
+/// than `rest`, breaking at spaces, and inside a word only when the word alone is too wide.
+pub(crate) fn wrap_within(text: &str, size: f32, first: f32, rest: f32, metrics: &Metrics) -> Vec<String> {
+    if metrics.width(text, size) <= first {
         return vec![text.to_string()];
     }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let limit = |lines: &Vec<String>| if lines.is_empty() { BODY_W } else { BODY_W - hang };
+    let limit = |lines: &Vec<String>| if lines.is_empty() { first } else { rest };
     for word in text.split(' ').filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if metrics.width(&candidate, style.size) <= limit(&lines) {
+        if metrics.width(&candidate, size) <= limit(&lines) {
             line = candidate;
             continue;
         }
@@ -114,24 +120,24 @@ fn wrap(text: &str, style: Style, metrics: &Metrics) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
         }
         // The word starts a line; split it if even that is too wide.
-        let mut rest = word;
-        while metrics.width(rest, style.size) > limit(&lines) {
+        let mut left = word;
+        while metrics.width(left, size) > limit(&lines) {
             let mut cut = 0;
-            for (i, c) in rest.char_indices() {
+            for (i, c) in left.char_indices() {
                 let end = i + c.len_utf8();
-                if metrics.width(&rest[..end], style.size) > limit(&lines) {
+                if metrics.width(&left[..end], size) > limit(&lines) {
                     break;
                 }
                 cut = end;
             }
             if cut == 0 {
                 // Not even one character fits: place it anyway.
-                cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+                cut = left.chars().next().map_or(left.len(), char::len_utf8);
             }
-            lines.push(rest[..cut].to_string());
-            rest = &rest[cut..];
+            lines.push(left[..cut].to_string());
+            left = &left[cut..];
         }
-        line = rest.to_string();
+        line = left.to_string();
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
@@ -196,6 +202,22 @@ impl<'m> Layout<'m> {
     }
 }
 
+/// Draws "Page N of M" (N counted from 1) centred at the foot of an A4 page, in grey.
+pub(crate) fn draw_page_number(surface: &mut Surface<'_>, font: &Font, metrics: &Metrics, index: usize, total: usize) {
+    let number = format!("Page {} of {total}", index + 1);
+    let x = (PAGE_W - metrics.width(&number, FOOTER_SIZE)) / 2.0;
+    surface.set_fill(Some(Fill { paint: luma::Color::new(90).into(), ..Fill::default() }));
+    surface.draw_text(
+        Point::from_xy(x, FOOTER_BASELINE),
+        font.clone(),
+        FOOTER_SIZE,
+        &number,
+        false,
+        TextDirection::LeftToRight,
+    );
+    surface.set_fill(None);
+}
+
 fn pdf_error(e: impl std::fmt::Debug) -> CoreError {
     CoreError::BadFile(format!("cannot write the signatory list as PDF: {e:?}"))
 }
@@ -227,8 +249,6 @@ pub(crate) fn pdf(list: &PublishedList, options: &ExportOptions) -> Result<Vec<u
 
     let regular = Font::new(REGULAR.into(), 0).ok_or_else(|| pdf_error("the regular font cannot be loaded"))?;
     let bold = Font::new(BOLD.into(), 0).ok_or_else(|| pdf_error("the bold font cannot be loaded"))?;
-    let footer_fill = Fill { paint: luma::Color::new(90).into(), ..Fill::default() };
-
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new().title(title.clone()).language("en".to_string()).creator("Coalition Desk".to_string()),
@@ -252,17 +272,7 @@ pub(crate) fn pdf(list: &PublishedList, options: &ExportOptions) -> Result<Vec<u
                 TextDirection::Auto,
             );
         }
-        let number = format!("Page {} of {total}", index + 1);
-        let x = (PAGE_W - regular_metrics.width(&number, FOOTER_SIZE)) / 2.0;
-        surface.set_fill(Some(footer_fill.clone()));
-        surface.draw_text(
-            Point::from_xy(x, FOOTER_BASELINE),
-            regular.clone(),
-            FOOTER_SIZE,
-            &number,
-            false,
-            TextDirection::LeftToRight,
-        );
+        draw_page_number(&mut surface, &regular, &regular_metrics, index, total);
         surface.finish();
         page.finish();
     }
