@@ -35,6 +35,9 @@ enum Command {
     /// People: contacts at organisations, and policy-makers.
     #[command(subcommand)]
     People(commands::people::PeopleCommand),
+    /// Events: the programme, participants, tasks and exports.
+    #[command(subcommand)]
+    Events(commands::events::EventsCommand),
     /// Letters and their published signatory lists.
     #[command(subcommand)]
     Letters(commands::letters::LettersCommand),
@@ -118,6 +121,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Orgs(command) => commands::orgs::run(&store, command),
         Command::People(command) => commands::people::run(&store, command),
+        Command::Events(command) => commands::events::run(&store, command),
         Command::Letters(command) => commands::letters::run_letters(&store, command),
         Command::Signatures(command) => commands::letters::run_signatures(&store, command),
         Command::Meps(command) => commands::meps::run(&store, command),
