@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "event_task_set_done",
     "event_tasks_copy",
     "event_emails",
+    "event_export",
     "person_lists_list",
     "person_list_create",
     // people

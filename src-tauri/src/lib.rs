@@ -98,6 +98,7 @@ pub fn run() {
             commands::events::event_task_set_done,
             commands::events::event_tasks_copy,
             commands::events::event_emails,
+            commands::events::event_export,
             commands::events::person_lists_list,
             commands::events::person_list_create,
             // people

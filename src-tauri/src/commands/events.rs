@@ -2,9 +2,9 @@
 //! One-line wrappers over coalition-core, like every command.
 
 use coalition_core::events::{
-    self, Attendance, EventDetail, EventInput, EventQuery, EventSummary, EventTask, EventTaskInput, InviteOutcome,
-    InviteTarget, Participant, ParticipantChange, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantState,
-    PersonList, Programme, SessionInput,
+    self, Attendance, EventDetail, EventExportOptions, EventInput, EventQuery, EventSummary, EventTask, EventTaskInput,
+    InviteOutcome, InviteTarget, Participant, ParticipantChange, ParticipantInput, ParticipantPage, ParticipantQuery,
+    ParticipantState, PersonList, Programme, SessionInput,
 };
 use tauri::State;
 
@@ -109,4 +109,9 @@ pub fn person_lists_list(desk: State<'_, Desk>) -> Reply<Vec<PersonList>> {
 #[tauri::command(async)]
 pub fn person_list_create(desk: State<'_, Desk>, name: String, person_ids: Vec<String>) -> Reply<PersonList> {
     events::person_list_create(desk.store()?, &name, &person_ids).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn event_export(desk: State<'_, Desk>, id: String, options: EventExportOptions, path: String) -> Reply<u32> {
+    events::export(desk.store()?, &id, &options, path.as_ref()).map_err(Into::into)
 }
