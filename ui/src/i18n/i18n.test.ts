@@ -13,6 +13,7 @@ import {
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, ORG_TYPES } from "../features/organisations/enums";
 import { NAV_ITEMS } from "../app/nav";
 import { BODY_KINDS, SEAT_ROLES } from "../features/seats/enums";
+import { DOSSIER_ROLES, EVIDENCE_KINDS, STANCE_LEVELS, VOTE_POSITIONS } from "../features/stances/enums";
 import {
   EVENT_KINDS,
   EVENT_STATUSES,
@@ -72,6 +73,10 @@ describe("translations", () => {
       ...SIGNATORY_ORDERS.map((v) => `signatoryOrder.${v}`),
       ...DUPLICATE_REASONS.map((v) => `duplicateReason.${v}`),
       ...SEAT_ROLES.map((v) => `seatRole.${v}`),
+      ...STANCE_LEVELS.map((v) => `stanceLevel.${v}`),
+      ...EVIDENCE_KINDS.map((v) => `evidenceKind.${v}`),
+      ...VOTE_POSITIONS.map((v) => `votePosition.${v}`),
+      ...DOSSIER_ROLES.map((v) => `dossierRole.${v}`),
       ...BODY_KINDS.map((v) => `bodyKind.${v}`),
       ...EVENT_KINDS.map((v) => `eventKind.${v}`),
       ...EVENT_STATUSES.map((v) => `eventStatus.${v}`),
@@ -95,6 +100,7 @@ describe("translations", () => {
     expect([...prefixes].sort()).toEqual([
       "bodyKind",
       "channel",
+      "dossierRole",
       "duplicateReason",
       "eventIssue",
       "eventKind",
@@ -105,6 +111,7 @@ describe("translations", () => {
       "eventSpeakerRole",
       "eventSpeakerState",
       "eventStatus",
+      "evidenceKind",
       "exportFormat",
       "letterKind",
       "letterStatus",
@@ -112,8 +119,10 @@ describe("translations", () => {
       "seatRole",
       "signatoryOrder",
       "signatureState",
+      "stanceLevel",
       "status",
       "tier",
+      "votePosition",
     ]);
   });
 });
