@@ -3,6 +3,7 @@
 pub(crate) mod interactions;
 pub(crate) mod dossiers;
 pub(crate) mod events;
+pub(crate) mod dossiers;
 pub(crate) mod letters;
 pub(crate) mod meps;
 pub(crate) mod orgs;

@@ -2,6 +2,7 @@
 
 mod audit;
 mod demo;
+mod dossiers;
 mod events;
 mod dossiers;
 mod events_export;

@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from "../../lib/dates";
 import { useCountries } from "./countries";
 import { ChangeStatusDialog, MembershipEditDialog, MembershipStartDialog } from "./MembershipDialogs";
 import { StatusPill } from "./StatusPill";
+import { OrganisationPeopleSection } from "../people/OrganisationPeopleSection";
 
 type OpenDialog = "status" | "membership" | "start" | "archive" | null;
 
@@ -212,6 +213,8 @@ export function OrganisationDetailPane({
                 {org.notes ? <p className="notes-text selectable">{org.notes}</p> : <p className="cell-empty">{t("detail.noNotes")}</p>}
               </div>
             </section>
+
+            <OrganisationPeopleSection organisationId={org.id} organisationName={org.name} />
 
             <section className="detail-section" aria-labelledby="detail-history">
               <h3 className="section-title" id="detail-history">
