@@ -136,7 +136,7 @@ pub fn all() -> Vec<(String, String)> {
         render::<crate::interactions::TaskInput>(&cfg),
         render::<crate::interactions::Task>(&cfg),
         render::<crate::interactions::InteractionInput>(&cfg),
-        render::<crate::interactions::Participant>(&cfg),
+        render::<crate::interactions::InteractionParticipant>(&cfg),
         render::<crate::interactions::Interaction>(&cfg),
         render::<crate::interactions::InteractionQuery>(&cfg),
         render::<crate::interactions::InteractionPage>(&cfg),

@@ -6,7 +6,7 @@ pub(crate) mod rules;
 pub(crate) mod store;
 
 pub use model::{
-    DossierChoice, Interaction, InteractionInput, InteractionKind, InteractionPage, InteractionQuery, Participant, PartyHit,
+    DossierChoice, Interaction, InteractionInput, InteractionKind, InteractionPage, InteractionQuery, InteractionParticipant, PartyHit,
     PartyKind, Task, TaskInput, TaskPage, TaskQuery, TimelineEntry, TimelinePage, TimelineQuery,
 };
 pub use store::MAX_PAGE;

@@ -99,7 +99,7 @@ pub struct InteractionInput {
 
 /// Someone who took part: a person or an organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Participant {
+pub struct InteractionParticipant {
     /// The person, when a person took part.
     pub person_id: Option<String>,
     /// The organisation, when an organisation took part.
@@ -126,7 +126,7 @@ pub struct Interaction {
     /// That dossier's procedure reference ("2022/0155(COD)").
     pub dossier_reference: Option<String>,
     /// People first, then organisations, by name.
-    pub participants: Vec<Participant>,
+    pub participants: Vec<InteractionParticipant>,
     /// Follow-up tasks, by due date.
     pub tasks: Vec<Task>,
     /// RFC 3339.

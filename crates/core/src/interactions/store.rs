@@ -106,7 +106,7 @@ fn hydrate(conn: &Connection, mut rows: Vec<Interaction>) -> Result<Vec<Interact
     while let Some(r) = found.next()? {
         let id: String = r.get(0)?;
         if let Some(&n) = at.get(&id) {
-            rows[n].participants.push(Participant { person_id: r.get(1)?, organisation_id: r.get(2)?, name: r.get(3)? });
+            rows[n].participants.push(InteractionParticipant { person_id: r.get(1)?, organisation_id: r.get(2)?, name: r.get(3)? });
         }
     }
     let today = today_iso();
