@@ -44,15 +44,6 @@ enum Command {
     /// Organisations' signatures on letters.
     #[command(subcommand)]
     Signatures(commands::letters::SignaturesCommand),
-    /// Dossiers (legislative files such as 2022/0155(COD)).
-    #[command(subcommand)]
-    Dossiers(commands::dossiers::DossiersCommand),
-    /// Where policy-makers stand on a dossier.
-    #[command(subcommand)]
-    Stances(commands::stances::StancesCommand),
-    /// Roll-call votes on a dossier.
-    #[command(subcommand)]
-    Votes(commands::votes::VotesCommand),
     /// MEPs: sync with the Parliament's list, and list them.
     #[command(subcommand)]
     Meps(commands::meps::MepsCommand),
@@ -133,9 +124,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Events(command) => commands::events::run(&store, command),
         Command::Letters(command) => commands::letters::run_letters(&store, command),
         Command::Signatures(command) => commands::letters::run_signatures(&store, command),
-        Command::Dossiers(command) => commands::dossiers::run(&store, command),
-        Command::Stances(command) => commands::stances::run(&store, command),
-        Command::Votes(command) => commands::votes::run(&store, command),
         Command::Meps(command) => commands::meps::run(&store, command),
         Command::Dossiers(command) => commands::dossiers::run(&store, command),
         Command::Stances(command) => commands::stances::run(&store, command),

@@ -3,7 +3,6 @@
 pub(crate) mod interactions;
 pub(crate) mod dossiers;
 pub(crate) mod events;
-pub(crate) mod dossiers;
 pub(crate) mod letters;
 pub(crate) mod meps;
 pub(crate) mod orgs;

@@ -2,7 +2,6 @@
 
 mod audit;
 mod demo;
-mod dossiers;
 mod events;
 mod dossiers;
 mod events_export;
