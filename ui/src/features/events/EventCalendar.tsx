@@ -21,7 +21,7 @@ export function EventCalendar({
   initialMonth?: MonthKey;
 }) {
   const { t } = useTranslation();
-  const [focusDay, setFocusDay] = useState<string>(() => (initialMonth ? `${initialMonth}-01` : today));
+  const [focusDay, setFocusDay] = useState<string>(() => (initialMonth && initialMonth !== monthOf(today) ? `${initialMonth}-01` : today));
   const month = monthOf(focusDay);
   const days = useMemo(() => monthGrid(month), [month]);
   const gridRef = useRef<HTMLDivElement>(null);

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../bindings/ApiError";
 import type { Event } from "../../bindings/Event";
@@ -31,7 +30,8 @@ export function EventDetailView({
   onChanged,
   onCheckIn,
   otherEvents,
-  initialTab = "programme",
+  tab,
+  onTab,
 }: {
   detail: EventDetail | null;
   loading: boolean;
@@ -43,10 +43,11 @@ export function EventDetailView({
   onChanged: (detail: EventDetail) => void;
   onCheckIn: () => void;
   otherEvents: EventSummary[];
-  initialTab?: DetailTab;
+  /** The open tab (kept by the page, so coming back from check-in returns to it). */
+  tab: DetailTab;
+  onTab: (tab: DetailTab) => void;
 }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<DetailTab>(initialTab);
   const event = detail?.event;
   const overdue = detail?.tasks.filter((task) => task.overdue).length ?? 0;
 
@@ -145,7 +146,7 @@ export function EventDetailView({
               )}
             </dl>
           )}
-          <SegmentedTabs tabs={tabs} active={tab} onSelect={setTab} label={t("events.detail.label")} />
+          <SegmentedTabs tabs={tabs} active={tab} onSelect={onTab} label={t("events.detail.label")} />
           <div className="event-tab-body" role="tabpanel" aria-label={tabs.find((x) => x.id === tab)?.label}>
             {tab === "programme" && (
               <ProgrammeTab event={event} programme={detail.programme} onChanged={(programme) => onChanged({ ...detail, programme })} />

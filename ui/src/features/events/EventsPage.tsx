@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Event } from "../../bindings/Event";
 import type { EventDetail } from "../../bindings/EventDetail";
+import type { EventSummary } from "../../bindings/EventSummary";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBanner } from "../../components/ErrorBanner";
@@ -9,10 +10,11 @@ import { CalendarIcon, GridIcon, PlusIcon } from "../../components/Icons";
 import { SegmentedTabs, type SegmentedTab } from "../../components/SegmentedTabs";
 import { useToast } from "../../components/Toasts";
 import { Tooltip } from "../../components/Tooltip";
+import { todayIso } from "../../lib/dates";
 import { isEditableTarget, isOverlayOpen } from "../../lib/platform";
 import { CheckInScreen } from "./CheckInScreen";
 import { EventCalendar } from "./EventCalendar";
-import { EventDetailView } from "./EventDetailView";
+import { EventDetailView, type DetailTab } from "./EventDetailView";
 import { EventFormDialog } from "./EventFormDialog";
 import { EventTable, type EventTableHandle } from "./EventTable";
 import { useEventDetail, useEvents } from "./useEvents";
@@ -23,6 +25,16 @@ type FormState = { open: false } | { open: true; mode: "create" } | { open: true
 
 const INTERACTIVE = "button, a, input, select, textarea, [role='button'], [role='tab'], [role='option'], [role='gridcell']";
 
+/**
+ * The month the calendar opens on: this month when an event is still to come, otherwise the
+ * month of the latest event (so a coordinator looking back lands on something).
+ */
+function calendarMonth(events: EventSummary[]): string {
+  const today = todayIso();
+  if (events.length === 0 || events.some((e) => e.starts_at.slice(0, 10) >= today)) return today.slice(0, 7);
+  return events.reduce((latest, e) => (e.starts_at > latest ? e.starts_at : latest), "").slice(0, 7);
+}
+
 /** Events: list and month calendar, one event's detail, and the check-in screen. */
 export function EventsPage() {
   const { t, i18n } = useTranslation();
@@ -31,6 +43,7 @@ export function EventsPage() {
   const [view, setView] = useState<View>({ kind: "list" });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [form, setForm] = useState<FormState>({ open: false });
+  const [tab, setTab] = useState<DetailTab>("programme");
   const tableRef = useRef<EventTableHandle>(null);
   const detailId = view.kind === "event" || view.kind === "checkin" ? view.id : null;
   const detail = useEventDetail(detailId);
@@ -39,6 +52,7 @@ export function EventsPage() {
   const openEvent = useCallback(
     (id: string) => {
       setSelectedId(id);
+      setTab("programme");
       setView({ kind: "event", id, back: overview });
     },
     [overview],
@@ -155,6 +169,8 @@ export function EventsPage() {
           onChanged={detail.replace}
           onCheckIn={() => setView({ kind: "checkin", id: view.id, back: view.back })}
           otherEvents={(list.events ?? []).filter((e) => e.id !== view.id)}
+          tab={tab}
+          onTab={setTab}
         />
         {formDialog}
       </div>
@@ -190,7 +206,7 @@ export function EventsPage() {
       <>
         {list.error && <ErrorBanner error={list.error} onRetry={list.refresh} testId="events-error" />}
         {view.kind === "calendar" ? (
-          <EventCalendar events={events} onOpen={openEvent} {...(events[0] ? { initialMonth: events[0].starts_at.slice(0, 7) } : {})} />
+          <EventCalendar events={events} onOpen={openEvent} initialMonth={calendarMonth(events)} />
         ) : (
           <EventTable ref={tableRef} events={events} selectedId={selectedId} onRowClick={openEvent} />
         )}

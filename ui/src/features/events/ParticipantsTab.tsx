@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../bindings/ApiError";
 import type { Event } from "../../bindings/Event";
@@ -21,7 +22,9 @@ import { inputOf, withStoredNeeds } from "./needs";
 import { ParticipantEditDialog } from "./ParticipantEditDialog";
 import { ParticipantStatePill } from "./pills";
 
-const PAGE = 200;
+/** Rows fetched at a time (the core's maximum); the list is virtualised. */
+const PAGE = 500;
+const ROW_HEIGHT = 46;
 
 type Notice = { kind: "promoted" | "waitlisted"; name: string; other?: string } | null;
 
@@ -78,6 +81,15 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
   const [inviteOpen, setInviteOpen] = useState(false);
   const [editing, setEditing] = useState<Participant | null>(null);
   const [emailFallback, setEmailFallback] = useState<string | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows?.length ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialRect: { width: 1000, height: 600 },
+  });
+  const waitlistOrder = useMemo(() => (rows ?? []).filter((r) => r.state === "waitlisted").map((r) => r.id), [rows]);
   const onCountsRef = useRef(onCounts);
   onCountsRef.current = onCounts;
 
@@ -274,71 +286,79 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
               {showNeeds && <span role="columnheader">{t("participants.columns.needs")}</span>}
               <span role="columnheader">{t("participants.columns.actions")}</span>
             </div>
-            {rows.map((p) => (
-              <div
-                key={p.id}
-                className={`participant-row ${showNeeds ? "with-needs" : ""}`}
-                role="row"
-                data-testid="participant-row"
-                data-id={p.id}
-                data-state={p.state}
-              >
-                <span role="cell" className="participant-name">
-                  <span className="cell-name-text">{p.display_name}</span>
-                  {(p.organisation_name || p.group_code) && (
-                    <span className="cell-muted">{[p.group_code, p.organisation_name].filter(Boolean).join(" · ")}</span>
-                  )}
-                </span>
-                <span role="cell">
-                  <EnumSelect
-                    id={`participant-role-${p.id}`}
-                    value={p.role}
-                    values={PARTICIPANT_ROLES}
-                    label={(r) => t(`eventParticipantRole.${r}`)}
-                    onChange={(role) => update(p, { role })}
-                    disabled={busy.has(p.id)}
-                  />
-                </span>
-                <span role="cell">
-                  <label className="checkbox-row" title={t("participants.takesSeatHint")}>
-                    <input
-                      type="checkbox"
-                      checked={p.counts_for_capacity}
-                      disabled={busy.has(p.id)}
-                      onChange={(e) => update(p, { counts_for_capacity: e.target.checked })}
-                      data-testid="participant-takes-seat"
-                    />
-                    <span className="sr-only">{t("participants.takesSeat")}</span>
-                  </label>
-                </span>
-                <span role="cell">
-                  <ParticipantStatePill state={p.state} label={t(`eventParticipantState.${p.state}`)} />
-                  {p.state === "waitlisted" && <span className="cell-muted waitlist-pos"> #{rows.filter((r) => r.state === "waitlisted").indexOf(p) + 1}</span>}
-                </span>
-                {showNeeds && (
-                  <span role="cell" className="participant-needs" data-testid="participant-needs">
-                    {[p.dietary_needs, p.access_needs].filter(Boolean).join(" · ") || <span className="cell-empty">—</span>}
-                  </span>
-                )}
-                <span role="cell" className="participant-actions">
-                  {NEXT_STATES[p.state].map((s) => (
-                    <Button
-                      key={s}
-                      size="sm"
-                      variant={s === "registered" ? "secondary" : "ghost"}
-                      disabled={busy.has(p.id)}
-                      onClick={() => setState(p, s)}
-                      data-testid={`participant-${actionId(s)}`}
+            <div className="participant-scroll" ref={scrollRef} data-testid="participants-scroll">
+              <div className="participant-inner" style={{ height: virtualizer.getTotalSize() }}>
+                {virtualizer.getVirtualItems().map((item) => {
+                  const p = rows[item.index]!;
+                  return (
+                    <div
+                      key={p.id}
+                      className={`participant-row ${showNeeds ? "with-needs" : ""}`}
+                      style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+                      role="row"
+                      data-testid="participant-row"
+                      data-id={p.id}
+                      data-state={p.state}
                     >
-                      {t(`eventParticipantAction.${s}`)}
-                    </Button>
-                  ))}
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(p)} data-testid="participant-edit">
-                    {t("participants.edit")}
-                  </Button>
-                </span>
+                      <span role="cell" className="participant-name">
+                        <span className="cell-name-text">{p.display_name}</span>
+                        {(p.organisation_name || p.group_code) && (
+                          <span className="cell-muted">{[p.group_code, p.organisation_name].filter(Boolean).join(" · ")}</span>
+                        )}
+                      </span>
+                      <span role="cell">
+                        <EnumSelect
+                          id={`participant-role-${p.id}`}
+                          value={p.role}
+                          values={PARTICIPANT_ROLES}
+                          label={(r) => t(`eventParticipantRole.${r}`)}
+                          onChange={(role) => update(p, { role })}
+                          disabled={busy.has(p.id)}
+                        />
+                      </span>
+                      <span role="cell">
+                        <label className="checkbox-row" title={t("participants.takesSeatHint")}>
+                          <input
+                            type="checkbox"
+                            checked={p.counts_for_capacity}
+                            disabled={busy.has(p.id)}
+                            onChange={(e) => update(p, { counts_for_capacity: e.target.checked })}
+                            data-testid="participant-takes-seat"
+                          />
+                          <span className="sr-only">{t("participants.takesSeat")}</span>
+                        </label>
+                      </span>
+                      <span role="cell">
+                        <ParticipantStatePill state={p.state} label={t(`eventParticipantState.${p.state}`)} />
+                        {p.state === "waitlisted" && <span className="cell-muted waitlist-pos"> #{waitlistOrder.indexOf(p.id) + 1}</span>}
+                      </span>
+                      {showNeeds && (
+                        <span role="cell" className="participant-needs" data-testid="participant-needs">
+                          {[p.dietary_needs, p.access_needs].filter(Boolean).join(" · ") || <span className="cell-empty">—</span>}
+                        </span>
+                      )}
+                      <span role="cell" className="participant-actions">
+                        {NEXT_STATES[p.state].map((s) => (
+                          <Button
+                            key={s}
+                            size="sm"
+                            variant={s === "registered" ? "secondary" : "ghost"}
+                            disabled={busy.has(p.id)}
+                            onClick={() => setState(p, s)}
+                            data-testid={`participant-${actionId(s)}`}
+                          >
+                            {t(`eventParticipantAction.${s}`)}
+                          </Button>
+                        ))}
+                        <Button size="sm" variant="ghost" onClick={() => setEditing(p)} data-testid="participant-edit">
+                          {t("participants.edit")}
+                        </Button>
+                      </span>
+                    </div>
+                  );
+                })}
               </div>
-            ))}
+            </div>
             {total > rows.length && (
               <div className="participant-more">
                 <Button size="sm" onClick={() => setLimit((n) => n + PAGE)} data-testid="participants-more">
