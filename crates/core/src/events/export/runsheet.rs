@@ -5,9 +5,7 @@
 
 use std::io::Cursor;
 
-use docx_rs::{
-    Docx, PageMargin, Paragraph, Run, Table, TableCell, TableRow, WidthType,
-};
+use docx_rs::{Docx, PageMargin, Paragraph, Run, Shading, Table, TableCell, TableCellMargins, TableRow, WidthType};
 use krilla::color::luma;
 use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
@@ -115,7 +113,7 @@ fn header_lines(event: &Event) -> Vec<String> {
 // ---------------------------------------------------------------- DOCX
 
 /// Column widths in twentieths of a point (the A4 body is 9,638 wide with 2 cm margins).
-const DOCX_COLUMNS: [usize; 4] = [1400, 2500, 3400, 2338];
+const DOCX_COLUMNS: [usize; 4] = [1500, 2450, 3400, 2288];
 
 fn docx_cell(lines: &[String], width: usize, bold_first: bool) -> TableCell {
     let mut cell = TableCell::new().width(width, WidthType::Dxa);
@@ -152,7 +150,11 @@ pub fn runsheet_docx(event: &Event, programme: &Programme) -> Result<Vec<u8>> {
     }
     doc = doc.add_paragraph(Paragraph::new());
     let header = TableRow::new(
-        HEADINGS.iter().zip(DOCX_COLUMNS).map(|(h, w)| docx_cell(&[h.to_string()], w, true)).collect(),
+        HEADINGS
+            .iter()
+            .zip(DOCX_COLUMNS)
+            .map(|(h, w)| docx_cell(&[h.to_string()], w, true).shading(Shading::new().fill("E7E6E6")))
+            .collect(),
     )
     .cant_split();
     let mut table_rows = vec![header];
@@ -170,7 +172,8 @@ pub fn runsheet_docx(event: &Event, programme: &Programme) -> Result<Vec<u8>> {
     if programme.sessions.is_empty() {
         doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text("No sessions in the programme yet.")));
     } else {
-        doc = doc.add_table(Table::new(table_rows).set_grid(DOCX_COLUMNS.to_vec()));
+        let margins = TableCellMargins::new().margin(60, 100, 60, 100);
+        doc = doc.add_table(Table::new(table_rows).set_grid(DOCX_COLUMNS.to_vec()).margins(margins));
     }
     let mut out = Cursor::new(Vec::with_capacity(16_384));
     doc.pack(&mut out).map_err(|e| CoreError::BadFile(format!("cannot write the run sheet as DOCX: {e}")))?;
