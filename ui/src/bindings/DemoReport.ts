@@ -19,4 +19,8 @@ seats_added: number,
 /**
  * People (with their affiliations) added now.
  */
-people_added: number, };
+people_added: number, 
+/**
+ * Policy-makers added now (two MEPs and a Commissioner).
+ */
+policy_makers_added: number, };

@@ -2,6 +2,7 @@
 //! Representation attachés, national ministers and officials), the Parliament's MEP list and
 //! its sync, committees and dossiers.
 
+pub(crate) mod demo;
 mod fetch;
 mod model;
 mod names;

@@ -145,6 +145,12 @@ pub(crate) fn insert(conn: &Connection, input: &PolicyMakerInput) -> Result<Stri
     Ok(person.id)
 }
 
+/// Gives an existing person (not yet a policy-maker) an office.
+pub(crate) fn add_office(conn: &Connection, id: &str, input: &PolicyMakerInput) -> Result<()> {
+    let (_, office) = validate_all(conn, input, Some(id))?;
+    insert_office(conn, id, &office, None)
+}
+
 fn insert_office(conn: &Connection, id: &str, office: &ValidOffice, official_name: Option<&str>) -> Result<()> {
     let stamp = now();
     let status = office.ep_id.map(|_| MepStatus::Current);

@@ -107,7 +107,7 @@ pub(crate) fn apply(conn: &Connection, records: &[MepRecord]) -> Result<MepSyncR
     Ok(report)
 }
 
-fn add(conn: &Connection, record: &MepRecord) -> Result<()> {
+pub(super) fn add(conn: &Connection, record: &MepRecord) -> Result<()> {
     let split = split_official_name(&record.full_name);
     let person = people::store::insert(
         conn,

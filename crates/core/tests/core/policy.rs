@@ -451,3 +451,26 @@ fn the_list_of_719_is_read_quickly_enough() {
     let page = policy::list(&store, &PolicyMakerQuery { limit: 50, ..Default::default() }).unwrap();
     assert_eq!((page.total, page.rows.len()), (719, 50));
 }
+
+#[test]
+fn demo_data_has_the_two_meps_on_their_committee_and_the_commissioner_once() {
+    let store = store();
+    let first = coalition_core::demo::load(&store).unwrap();
+    assert_eq!(first.policy_makers_added, 3);
+    let second = coalition_core::demo::load(&store).unwrap();
+    assert_eq!(second.policy_makers_added, 0);
+    let meps = policy::meps(&store, &[], &[], &[]).unwrap();
+    let ids: Vec<(i64, &str, Option<GroupCode>, Option<&str>)> =
+        meps.iter().map(|m| (m.ep_id, m.display_name.as_str(), m.group, m.country.as_deref())).collect();
+    assert_eq!(ids, [(130100, "Hilde Vautmans", Some(GroupCode::Renew), Some("BE")), (197606, "Javier Zarzalejos", Some(GroupCode::Epp), Some("ES"))]);
+    let libe = policy::list(&store, &PolicyMakerQuery { committee: Some("LIBE".into()), ..Default::default() }).unwrap();
+    assert_eq!(libe.rows.iter().map(|r| r.display_name.as_str()).collect::<Vec<_>>(), ["Javier Zarzalejos"]);
+    let commission = policy::list(&store, &PolicyMakerQuery { offices: vec![Office::Commission], ..Default::default() }).unwrap();
+    assert_eq!(commission.rows.len(), 1);
+    let ylva = policy::get(&store, &commission.rows[0].id).unwrap();
+    assert_eq!(ylva.position_title.as_deref(), Some("European Commissioner for Home Affairs"));
+    // The Parliament's list later finds them: the same people, no second copy.
+    let report = sync(&store, "term-start.xml");
+    assert_eq!(report.added, 4);
+    assert_eq!(policy::meps(&store, &[], &[], &[]).unwrap().len(), 6);
+}
