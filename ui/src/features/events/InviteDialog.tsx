@@ -190,7 +190,7 @@ export function InviteDialog({
             <SearchPicker
               id="invite-people"
               testId="invite-people"
-              search={(q) => searchPeople(backend, q, event.id)}
+              search={(q) => searchPeople(backend, q)}
               exclude={people.map((p) => p.id)}
               onPick={(p) => setPeople((prev) => [...prev, p])}
             />

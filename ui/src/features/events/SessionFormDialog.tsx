@@ -213,7 +213,7 @@ export function SessionFormDialog({
           <SearchPicker
             id="session-speaker-picker"
             testId="session-speaker-picker"
-            search={(q) => searchPeople(backend, q, event.id)}
+            search={(q) => searchPeople(backend, q)}
             exclude={state.speakers.map((s) => s.person_id)}
             placeholder={t("sessionForm.speakerPlaceholder")}
             onPick={(p) => set("speakers", "speakers")([...state.speakers, { person_id: p.id, name: p.label, role: defaultRole, state: "to_ask" }])}

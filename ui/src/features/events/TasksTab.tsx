@@ -60,14 +60,12 @@ export function RelativeDue({ offset }: { offset: number }) {
 
 /** The add/edit fields of a task; `onSubmit` resolves to the fresh list, or undefined on error. */
 function TaskForm({
-  event,
   initial,
   submitLabel,
   formId,
   onDone,
   save,
 }: {
-  event: Event;
   initial: TaskState;
   submitLabel: string;
   formId: string;
@@ -131,7 +129,7 @@ function TaskForm({
               </button>
             </span>
           ) : (
-            <SearchPicker id={`${formId}-owner`} search={(q) => searchPeople(backend, q, event.id)} onPick={(p) => set("owner", p, "owner_person_id")} testId="task-owner" />
+            <SearchPicker id={`${formId}-owner`} search={(q) => searchPeople(backend, q)} onPick={(p) => set("owner", p, "owner_person_id")} testId="task-owner" />
           )}
         </Field>
         <Field htmlFor={`${formId}-mode`} label={t("tasks.due")} errorKey="due_offset_days" error={err.due_offset_days ?? err.due_on}>
@@ -241,7 +239,7 @@ export function TasksTab({
         )}
       </div>
 
-      <TaskForm event={event} initial={BLANK} submitLabel={t("tasks.add")} formId="task-add" onDone={onChanged} save={(input) => backend.eventTaskAdd(event.id, input)} />
+      <TaskForm initial={BLANK} submitLabel={t("tasks.add")} formId="task-add" onDone={onChanged} save={(input) => backend.eventTaskAdd(event.id, input)} />
 
       {tasks.length === 0 ? (
         <EmptyState icon={<CheckIcon size={24} />} title={t("tasks.emptyTitle")} body={t("tasks.emptyBody")} testId="tasks-empty" />
@@ -276,7 +274,6 @@ export function TasksTab({
         {editing && (
           <TaskForm
             key={editing.id}
-            event={event}
             initial={stateOf(editing)}
             submitLabel={t("form.save")}
             formId="task-edit"

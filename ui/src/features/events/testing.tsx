@@ -6,7 +6,7 @@ import { createFakeBackend, type FakeBackend } from "../../test/fakeBackend";
 import { FAKE_PEOPLE } from "../../test/fake/events";
 import { renderApp } from "../../test/render";
 
-/** A people list over the events fake's people (whatever the people feature's fake holds). */
+/** The people list over the events fake's people (replacing the people feature's fake data). */
 export function withPeopleList(backend: FakeBackend): FakeBackend {
   const peopleList = vi.fn(async (query: PersonQuery): Promise<PersonPage> => {
     const needle = (query.text ?? "").toLowerCase();
@@ -30,7 +30,8 @@ export function withPeopleList(backend: FakeBackend): FakeBackend {
     }));
     return { rows, total: rows.length, offset: 0 };
   });
-  return Object.assign(backend, { peopleList });
+  backend.peopleList = peopleList;
+  return backend;
 }
 
 /** Renders the app and opens the Events page. */
