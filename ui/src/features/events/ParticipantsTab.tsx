@@ -278,7 +278,7 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
       ) : (
         rows && (
           <div className="participant-table" role="table" aria-label={t("participants.title")}>
-            <div className="participant-row participant-head" role="row">
+            <div className={`participant-row participant-head ${showNeeds ? "with-needs" : ""}`} role="row">
               <span role="columnheader">{t("participants.columns.name")}</span>
               <span role="columnheader">{t("participants.columns.role")}</span>
               <span role="columnheader">{t("participants.columns.seat")}</span>
