@@ -23,12 +23,16 @@ fn header_key(header: &str) -> String {
     header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Reads a position as written in roll-call files.
+/// Reads a position as written in roll-call files: for, against, abstention, did_not_vote in
+/// any case (spaces or hyphens for underscores), "in favour", "in favor", "abstained", and
+/// "no vote" with any qualifier after it.
 pub fn parse_position(text: &str) -> std::result::Result<VotePosition, String> {
     let folded = fold(&tidy(text));
     match folded.as_str() {
         "in favour" | "in favor" => return Ok(VotePosition::For),
         "abstained" => return Ok(VotePosition::Abstention),
+        // Registers write "no vote", "no vote - present", "no vote — not recorded present".
+        f if f == "no vote" || f.starts_with("no vote ") => return Ok(VotePosition::DidNotVote),
         _ => {}
     }
     VotePosition::parse(&folded).map_err(|_| {

@@ -366,6 +366,30 @@ fn mep_id_and_member_id_columns_and_the_mep_name_column_work_too() {
 }
 
 #[test]
+fn every_accepted_position_spelling_is_read() {
+    use coalition_core::stances::votes::parse_position;
+    for (text, position) in [
+        ("for", VotePosition::For),
+        (" FOR ", VotePosition::For),
+        ("In Favour", VotePosition::For),
+        ("in favor", VotePosition::For),
+        ("Against", VotePosition::Against),
+        ("ABSTENTION", VotePosition::Abstention),
+        ("abstained", VotePosition::Abstention),
+        ("did_not_vote", VotePosition::DidNotVote),
+        ("Did not vote", VotePosition::DidNotVote),
+        ("did-not-vote", VotePosition::DidNotVote),
+        ("no vote — not recorded present", VotePosition::DidNotVote),
+        ("No vote", VotePosition::DidNotVote),
+    ] {
+        assert_eq!(parse_position(text), Ok(position), "{text}");
+    }
+    for text in ["yes", "favour", "novote", "not an MEP / no record", ""] {
+        assert!(parse_position(text).unwrap_err().starts_with("unknown position"), "{text}");
+    }
+}
+
+#[test]
 fn bad_positions_duplicates_and_missing_columns_refuse_the_whole_file() {
     let c = chamber();
     let input = vote_input(&c.dossier, "Refused");
