@@ -48,8 +48,20 @@ fn desk() -> Desk {
     let dir = tempfile::tempdir().unwrap();
     let mut desk = Desk { dir, mie: String::new() };
     desk.cmd(&[
-        "events", "add", "--ref", "night-2026", "--title", "Nuit de l'été", "--start", "2026-03-28 20:00", "--end",
-        "2026-03-29 10:00", "--capacity", "2", "--venue", "Résidence Palace",
+        "events",
+        "add",
+        "--ref",
+        "night-2026",
+        "--title",
+        "Nuit de l'été",
+        "--start",
+        "2026-03-28 20:00",
+        "--end",
+        "2026-03-29 10:00",
+        "--capacity",
+        "2",
+        "--venue",
+        "Résidence Palace",
     ])
     .assert()
     .success();
@@ -58,12 +70,31 @@ fn desk() -> Desk {
     let mie = person(&store, "Mié", "Kohiyama", "mie@example.org");
     let heidi = person(&store, "Heidi", "De Pauw", "heidi@example.org");
     let late = person(&store, "Zoë", "Late", "late@example.org");
-    for (title, start, end) in [("Ouverture", "2026-03-28T20:00", "2026-03-28T21:00"), ("Petit-déjeuner", "2026-03-29T08:00", "2026-03-29T09:00")] {
-        let speakers = vec![SpeakerInput { person_id: mie.clone(), role: SpeakerRole::KeynoteSpeaker, state: SpeakerState::Confirmed }];
-        let input = SessionInput { title: title.into(), kind: SessionKind::Keynote, starts_at: start.into(), ends_at: end.into(), notes: None, speakers };
+    for (title, start, end) in [
+        ("Ouverture", "2026-03-28T20:00", "2026-03-28T21:00"),
+        ("Petit-déjeuner", "2026-03-29T08:00", "2026-03-29T09:00"),
+    ] {
+        let speakers = vec![SpeakerInput {
+            person_id: mie.clone(),
+            role: SpeakerRole::KeynoteSpeaker,
+            state: SpeakerState::Confirmed,
+        }];
+        let input = SessionInput {
+            title: title.into(),
+            kind: SessionKind::Keynote,
+            starts_at: start.into(),
+            ends_at: end.into(),
+            notes: None,
+            speakers,
+        };
         events::session_add(&store, &event.id, input).unwrap();
     }
-    events::invite(&store, &event.id, InviteTarget::People { person_ids: vec![mie.clone(), heidi.clone(), late.clone()] }).unwrap();
+    events::invite(
+        &store,
+        &event.id,
+        InviteTarget::People { person_ids: vec![mie.clone(), heidi.clone(), late.clone()] },
+    )
+    .unwrap();
     let page = events::participants(&store, &event.id, &Default::default()).unwrap();
     for who in [&mie, &heidi, &late] {
         let id = page.rows.iter().find(|p| &p.person_id == who).unwrap().id.clone();
@@ -87,7 +118,16 @@ fn desk() -> Desk {
 #[test]
 fn participants_csv_goes_to_stdout_without_needs_unless_asked() {
     let desk = desk();
-    let csv = String::from_utf8(desk.stdout(&["events", "export", "night-2026", "--what", "participants", "--format", "csv"])).unwrap();
+    let csv = String::from_utf8(desk.stdout(&[
+        "events",
+        "export",
+        "night-2026",
+        "--what",
+        "participants",
+        "--format",
+        "csv",
+    ]))
+    .unwrap();
     let csv = csv.trim_start_matches('\u{feff}');
     assert!(csv.starts_with("name,family_name,organisation,email,role,state,checked_in\n"), "{csv}");
     assert!(csv.contains("Mié Kohiyama,Kohiyama,,mie@example.org,speaker,registered,"), "{csv}");
@@ -96,7 +136,15 @@ fn participants_csv_goes_to_stdout_without_needs_unless_asked() {
     assert!(!csv.contains("végétalienne"));
 
     let csv = String::from_utf8(desk.stdout(&[
-        "events", "export", "night-2026", "--what", "participants", "--format", "csv", "--include-needs", "--state",
+        "events",
+        "export",
+        "night-2026",
+        "--what",
+        "participants",
+        "--format",
+        "csv",
+        "--include-needs",
+        "--state",
         "registered,waitlisted",
     ]))
     .unwrap();
@@ -108,13 +156,22 @@ fn participants_csv_goes_to_stdout_without_needs_unless_asked() {
 #[test]
 fn ics_to_stdout_is_crlf_with_utc_times_either_side_of_the_change() {
     let desk = desk();
-    let ics = String::from_utf8(desk.stdout(&["events", "export", "night-2026", "--what", "ics", "--format", "ics"])).unwrap();
+    let ics = String::from_utf8(desk.stdout(&["events", "export", "night-2026", "--what", "ics", "--format", "ics"]))
+        .unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{ics}");
     let unfolded = ics.replace("\r\n ", "");
     assert!(unfolded.contains("DTSTART:20260328T190000Z"), "20:00 CET: {unfolded}");
     assert!(unfolded.contains("DTEND:20260329T080000Z"), "10:00 CEST: {unfolded}");
     let ics = String::from_utf8(desk.stdout(&[
-        "events", "export", "night-2026", "--what", "ics", "--format", "ics", "--speaker", &desk.mie,
+        "events",
+        "export",
+        "night-2026",
+        "--what",
+        "ics",
+        "--format",
+        "ics",
+        "--speaker",
+        &desk.mie,
     ]))
     .unwrap();
     let unfolded = ics.replace("\r\n ", "");
@@ -133,10 +190,20 @@ fn binary_exports_go_to_files_whole() {
         ("participants", "xlsx", "exported 2 participants of night-2026", &b"PK\x03\x04"[..]),
     ] {
         let path = desk.dir.path().join(format!("{what}.{format}"));
-        desk.cmd(&["events", "export", "night-2026", "--what", what, "--format", format, "--out", path.to_str().unwrap()])
-            .assert()
-            .success()
-            .stderr(predicate::str::contains(noun));
+        desk.cmd(&[
+            "events",
+            "export",
+            "night-2026",
+            "--what",
+            what,
+            "--format",
+            format,
+            "--out",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(noun));
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(magic), "{what} {format}");
     }
@@ -146,12 +213,25 @@ fn binary_exports_go_to_files_whole() {
 fn refusals_exit_1_and_usage_errors_exit_2() {
     let desk = desk();
     let out = desk.dir.path().join("never.csv");
-    desk.cmd(&["events", "export", "night-2026", "--what", "badges", "--format", "csv", "--out", out.to_str().unwrap()])
+    desk.cmd(&[
+        "events",
+        "export",
+        "night-2026",
+        "--what",
+        "badges",
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("error: format: name badges cannot be exported as csv; choose pdf"));
+    assert!(!out.exists());
+    desk.cmd(&["events", "export", "no-such-event", "--what", "ics", "--format", "ics"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("error: format: name badges cannot be exported as csv; choose pdf"));
-    assert!(!out.exists());
-    desk.cmd(&["events", "export", "no-such-event", "--what", "ics", "--format", "ics"]).assert().code(1).stderr(predicate::str::contains("no-such-event"));
+        .stderr(predicate::str::contains("no-such-event"));
     desk.cmd(&["events", "export", "night-2026", "--what", "ics", "--format", "ics", "--speaker", "nobody"])
         .assert()
         .code(1)
@@ -160,7 +240,9 @@ fn refusals_exit_1_and_usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--speaker applies to --what ics"));
-    desk.cmd(&["events", "export", "night-2026", "--what", "badges", "--format", "pdf", "--include-needs"]).assert().code(2);
+    desk.cmd(&["events", "export", "night-2026", "--what", "badges", "--format", "pdf", "--include-needs"])
+        .assert()
+        .code(2);
     desk.cmd(&["events", "export", "night-2026", "--what", "participants", "--format", "csv", "--state", "sleeping"])
         .assert()
         .code(2)

@@ -72,7 +72,11 @@ fn fixture() -> Fixture {
             SessionKind::Keynote,
             "2023-03-25T19:00",
             "2023-03-25T20:00",
-            vec![SpeakerInput { person_id: mie.clone(), role: SpeakerRole::KeynoteSpeaker, state: SpeakerState::Confirmed }],
+            vec![SpeakerInput {
+                person_id: mie.clone(),
+                role: SpeakerRole::KeynoteSpeaker,
+                state: SpeakerState::Confirmed,
+            }],
         ),
         (
             "Panel du matin",
@@ -162,7 +166,11 @@ fn participants_csv_is_inert_and_leaves_needs_out_unless_asked() {
     let (bytes, count) = export_to(&f, &options(What::Participants, Format::Csv), "p.csv");
     let csv = text(&bytes);
     let seats = events::participants(&f.store, &f.event_id, &Default::default()).unwrap();
-    let expected = seats.rows.iter().filter(|p| matches!(p.state, ParticipantState::Registered | ParticipantState::Attended)).count();
+    let expected = seats
+        .rows
+        .iter()
+        .filter(|p| matches!(p.state, ParticipantState::Registered | ParticipantState::Attended))
+        .count();
     assert_eq!(count as usize, expected, "{csv}");
     assert_eq!(csv.lines().count(), expected + 1, "{csv}");
     let header = csv.lines().next().unwrap().trim_start_matches('\u{feff}');
@@ -291,7 +299,8 @@ fn ics_for_a_speaker_has_one_vevent_per_session_on_either_side_of_the_change() {
     o.speaker_person_id = Some(f.heidi.clone());
     assert_eq!(export_to(&f, &o, "h.ics").1, 1);
     o.speaker_person_id = Some(f.waiting.clone());
-    let err = events::export(&f.store, &f.event_id, &o, &tempfile::tempdir().unwrap().path().join("x.ics")).unwrap_err();
+    let err =
+        events::export(&f.store, &f.event_id, &o, &tempfile::tempdir().unwrap().path().join("x.ics")).unwrap_err();
     assert!(matches!(&err, CoreError::Invalid(e) if e[0].field == "speaker_person_id"), "{err}");
 }
 
@@ -318,7 +327,8 @@ fn run_sheet_docx_and_pdf_list_the_programme_with_speakers() {
     }
     let (bytes, _) = export_to(&f, &options(What::Runsheet, Format::Pdf), "r.pdf");
     let text = squeeze(&pdf_extract::extract_text_from_mem(&bytes).unwrap());
-    for needle in ["Veillée européenne", "Keynote speaker: Mié Kohiyama", "Moderator: Heidi De Pauw", "Page 1 of 1"] {
+    for needle in ["Veillée européenne", "Keynote speaker: Mié Kohiyama", "Moderator: Heidi De Pauw", "Page 1 of 1"]
+    {
         assert!(text.contains(&squeeze(needle)), "{needle:?} not in {text:?}");
     }
 }
@@ -327,9 +337,12 @@ fn run_sheet_docx_and_pdf_list_the_programme_with_speakers() {
 fn a_format_that_does_not_suit_is_refused_and_nothing_is_written() {
     let f = fixture();
     let dir = tempfile::tempdir().unwrap();
-    for (what, format) in
-        [(What::Participants, Format::Pdf), (What::Badges, Format::Csv), (What::Ics, Format::Docx), (What::Runsheet, Format::Xlsx)]
-    {
+    for (what, format) in [
+        (What::Participants, Format::Pdf),
+        (What::Badges, Format::Csv),
+        (What::Ics, Format::Docx),
+        (What::Runsheet, Format::Xlsx),
+    ] {
         let path = dir.path().join("out");
         let err = events::export(&f.store, &f.event_id, &options(what, format), &path).unwrap_err();
         match &err {
@@ -341,7 +354,8 @@ fn a_format_that_does_not_suit_is_refused_and_nothing_is_written() {
         }
         assert!(!path.exists());
     }
-    let err = events::export(&f.store, "no-such-event", &options(What::Ics, Format::Ics), &dir.path().join("x")).unwrap_err();
+    let err =
+        events::export(&f.store, "no-such-event", &options(What::Ics, Format::Ics), &dir.path().join("x")).unwrap_err();
     assert!(matches!(err, CoreError::NotFound(_)), "{err:?}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no stray temporary file");
 }

@@ -73,8 +73,15 @@ fn at_most(mut lines: Vec<String>, keep: usize) -> Vec<String> {
 /// The lines of one badge, with baselines relative to the badge's top edge.
 fn badge_lines(event_title: &str, p: &Participant, regular: &Metrics, bold: &Metrics) -> Vec<Line> {
     let mut out = Vec::new();
-    for (i, text) in at_most(wrap_within(event_title, EVENT_SIZE, INNER_W, INNER_W, regular), 2).into_iter().enumerate() {
-        out.push(Line { bold: false, size: EVENT_SIZE, grey: true, baseline: PAD + EVENT_SIZE + i as f32 * 11.0, text });
+    for (i, text) in at_most(wrap_within(event_title, EVENT_SIZE, INNER_W, INNER_W, regular), 2).into_iter().enumerate()
+    {
+        out.push(Line {
+            bold: false,
+            size: EVENT_SIZE,
+            grey: true,
+            baseline: PAD + EVENT_SIZE + i as f32 * 11.0,
+            text,
+        });
     }
     let (name_size, name_lines) = fit_name(&clean(&p.display_name), bold);
     let name_lines = at_most(name_lines, 3);
@@ -194,8 +201,8 @@ pub fn badges_pdf(event: &Event, participants: &[Participant]) -> Result<Vec<u8>
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{event, participant, participants};
     use super::super::select_participants;
+    use super::super::testing::{event, participant, participants};
     use super::*;
     use crate::events::{ParticipantRole, ParticipantState};
 
@@ -210,7 +217,15 @@ mod tests {
         assert!(bytes.starts_with(b"%PDF-"));
         let pages = pages_of(&bytes);
         assert_eq!(pages.len(), 1);
-        for needle in ["Mié Kohiyama", "Be Brave Movement France", "Łukasz Żółć", "Heidi De Pauw", "SPEAKER", "POLICY-MAKER", "Protégeons"] {
+        for needle in [
+            "Mié Kohiyama",
+            "Be Brave Movement France",
+            "Łukasz Żółć",
+            "Heidi De Pauw",
+            "SPEAKER",
+            "POLICY-MAKER",
+            "Protégeons",
+        ] {
             assert!(pages[0].contains(needle), "{needle:?} not in {:?}", pages[0]);
         }
         // Not selected: the waitlisted and the declined.

@@ -235,6 +235,12 @@ mod tests {
         let (ics, _) = calendar_ics(&event(), &programme().sessions, Some("p-mie")).unwrap();
         let parsed: Calendar = ics.parse().expect("the calendar parses");
         let summaries: Vec<&str> = parsed.events().filter_map(|e| e.get_summary()).collect();
-        assert_eq!(summaries, ["Keynotes — ECLAG high-level event: Protégeons les enfants", "Panel: détection et prévention — ECLAG high-level event: Protégeons les enfants"]);
+        assert_eq!(
+            summaries,
+            [
+                "Keynotes — ECLAG high-level event: Protégeons les enfants",
+                "Panel: détection et prévention — ECLAG high-level event: Protégeons les enfants"
+            ]
+        );
     }
 }

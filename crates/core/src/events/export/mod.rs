@@ -49,12 +49,7 @@ pub fn check_format(options: &EventExportOptions) -> Result<()> {
     let names: Vec<&str> = allowed.iter().map(|f| f.as_str()).collect();
     Err(CoreError::invalid(
         "format",
-        format!(
-            "{} cannot be exported as {}; choose {}",
-            what_label(options.what),
-            options.format,
-            names.join(" or ")
-        ),
+        format!("{} cannot be exported as {}; choose {}", what_label(options.what), options.format, names.join(" or ")),
     ))
 }
 
@@ -105,7 +100,9 @@ pub fn render(
         (EventExportKind::Participants, EventExportFormat::Csv) => {
             Ok((participants_csv(event, participants, needs)?, count(participants.len())))
         }
-        (EventExportKind::Participants, _) => Ok((participants_xlsx(event, participants, needs)?, count(participants.len()))),
+        (EventExportKind::Participants, _) => {
+            Ok((participants_xlsx(event, participants, needs)?, count(participants.len())))
+        }
         (EventExportKind::Badges, _) => Ok((badges_pdf(event, participants)?, count(participants.len()))),
         (EventExportKind::Ics, _) => {
             let (text, events) = calendar_ics(event, &programme.sessions, options.speaker_person_id.as_deref())?;
@@ -145,7 +142,8 @@ pub fn export_bytes(store: &Store, event_id: &str, options: &EventExportOptions)
 pub fn export(store: &Store, event_id: &str, options: &EventExportOptions, path: &Path) -> Result<u32> {
     let (bytes, count) = export_bytes(store, event_id, options)?;
     crate::tabular::write_atomically(path, |out| {
-        out.write_all(&bytes).map_err(|source| CoreError::Io { context: format!("cannot write {}", path.display()), source })
+        out.write_all(&bytes)
+            .map_err(|source| CoreError::Io { context: format!("cannot write {}", path.display()), source })
     })?;
     Ok(count)
 }
@@ -206,7 +204,13 @@ pub(crate) fn when_line(event: &Event) -> String {
         return format!("{} – {} ({})", event.starts_at, event.ends_at, event.time_zone);
     };
     if start.date() == end.date() {
-        format!("{}, {}–{} ({})", start.format("%A %-d %B %Y"), start.format("%H:%M"), end.format("%H:%M"), event.time_zone)
+        format!(
+            "{}, {}–{} ({})",
+            start.format("%A %-d %B %Y"),
+            start.format("%H:%M"),
+            end.format("%H:%M"),
+            event.time_zone
+        )
     } else {
         format!(
             "{}, {} – {}, {} ({})",
@@ -293,5 +297,3 @@ mod tests {
         assert!(local_to_utc("20 March", tz).is_err());
     }
 }
-
-

@@ -89,11 +89,8 @@ fn row(session: &Session, dated: bool) -> Row {
             line
         })
         .collect();
-    let notes = session
-        .notes
-        .as_deref()
-        .map(|n| n.lines().map(clean).filter(|l| !l.is_empty()).collect())
-        .unwrap_or_default();
+    let notes =
+        session.notes.as_deref().map(|n| n.lines().map(clean).filter(|l| !l.is_empty()).collect()).unwrap_or_default();
     Row { time, session: vec![clean(&session.title), kind_label(session.kind).to_string()], stage, notes }
 }
 
@@ -299,7 +296,11 @@ fn draw_rules(surface: &mut Surface<'_>, rules: &[(f32, f32)]) {
         path.line_to(MARGIN_X + BODY_W, *y);
         if let Some(path) = path.finish() {
             surface.set_fill(None);
-            surface.set_stroke(Some(Stroke { paint: luma::Color::new(120).into(), width: *width, ..Stroke::default() }));
+            surface.set_stroke(Some(Stroke {
+                paint: luma::Color::new(120).into(),
+                width: *width,
+                ..Stroke::default()
+            }));
             surface.draw_path(&path);
             surface.set_stroke(None);
         }
@@ -427,7 +428,14 @@ mod tests {
             .map(|i| {
                 let start = format!("2023-03-20T{:02}:{:02}", 8 + i / 6, (i % 6) * 10);
                 let end = format!("2023-03-20T{:02}:{:02}", 8 + i / 6, (i % 6) * 10 + 9);
-                let mut s = session(&format!("s{i}"), &format!("Atelier n°{i:02}"), SessionKind::Other, &start, &end, programme().sessions[0].speakers.clone());
+                let mut s = session(
+                    &format!("s{i}"),
+                    &format!("Atelier n°{i:02}"),
+                    SessionKind::Other,
+                    &start,
+                    &end,
+                    programme().sessions[0].speakers.clone(),
+                );
                 s.notes = Some("Micro HF; traduction simultanée".into());
                 s
             })

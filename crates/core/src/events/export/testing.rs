@@ -42,7 +42,14 @@ pub(crate) fn speaker(id: &str, name: &str, org: &str, role: SpeakerRole, state:
     }
 }
 
-pub(crate) fn session(id: &str, title: &str, kind: SessionKind, start: &str, end: &str, speakers: Vec<Speaker>) -> Session {
+pub(crate) fn session(
+    id: &str,
+    title: &str,
+    kind: SessionKind,
+    start: &str,
+    end: &str,
+    speakers: Vec<Speaker>,
+) -> Session {
     Session {
         id: id.into(),
         title: title.into(),
