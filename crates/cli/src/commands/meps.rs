@@ -128,7 +128,7 @@ fn fetch(store: &Store, args: FetchArgs) -> Result<(), Failure> {
     eprintln!("fetching {url}");
     let mut last_shown = 0u64;
     let fetched = policy::fetch(store, Some(&url), &mut |p| {
-        if p.received >= last_shown + 256 * 1024 || p.total == Some(p.received) {
+        if p.received > last_shown && (p.received >= last_shown + 256 * 1024 || p.total == Some(p.received)) {
             last_shown = p.received;
             match p.total {
                 Some(total) => eprint!("\rreceived {} of {} kB", p.received / 1024, total / 1024),
