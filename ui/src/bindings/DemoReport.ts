@@ -21,6 +21,10 @@ seats_added: number,
  */
 people_added: number, 
 /**
+ * Events added now (the 20 March 2023 high-level event).
+ */
+events_added: number, 
+/**
  * Policy-makers added now (two MEPs and a Commissioner).
  */
 policy_makers_added: number, };

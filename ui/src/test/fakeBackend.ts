@@ -254,7 +254,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     membershipUpdate: vi.fn<Backend["membershipUpdate"]>((id) => detailOf(id)),
     orgsExportCsv: vi.fn<Backend["orgsExportCsv"]>(async () => rows.length),
     orgsImport: vi.fn<Backend["orgsImport"]>(async () => EMPTY_REPORT),
-    demoLoad: vi.fn<Backend["demoLoad"]>(async () => ({ organisations_added: 20, organisations_present: 0, seats_added: 7, people_added: 5, policy_makers_added: 3 })),
+    demoLoad: vi.fn<Backend["demoLoad"]>(async () => ({ organisations_added: 20, organisations_present: 0, seats_added: 7, people_added: 5, events_added: 1, policy_makers_added: 3 })),
 
     lettersList: vi.fn<Backend["lettersList"]>(async (): Promise<LetterSummary[]> =>
       [...letters.values()].map((d) => ({ letter: d.letter, counts: d.counts })),

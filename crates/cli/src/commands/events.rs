@@ -148,11 +148,12 @@ fn list(store: &Store, args: ListArgs) -> Result<(), Failure> {
                         e.time_zone.clone(),
                         e.venue_name.clone().unwrap_or_default(),
                         e.counts.registered.to_string(),
+                        e.counts.attended.to_string(),
                         e.counts.capacity.map(|c| c.to_string()).unwrap_or_default(),
                     ]
                 })
                 .collect();
-            table(&["REFERENCE", "TITLE", "STATUS", "START", "END", "ZONE", "VENUE", "REGISTERED", "CAPACITY"], &rows)?;
+            table(&["REFERENCE", "TITLE", "STATUS", "START", "END", "ZONE", "VENUE", "REGISTERED", "ATTENDED", "CAPACITY"], &rows)?;
         }
     }
     Ok(())

@@ -23,6 +23,8 @@ pub struct DemoReport {
     pub seats_added: u32,
     /// People (with their affiliations) added now.
     pub people_added: u32,
+    /// Events added now (the 20 March 2023 high-level event).
+    pub events_added: u32,
     /// Policy-makers added now (two MEPs and a Commissioner).
     pub policy_makers_added: u32,
 }
@@ -88,7 +90,7 @@ const STEERING_GROUP: usize = 7;
 /// transaction.
 pub fn load(store: &Store) -> Result<DemoReport> {
     store.write(|conn| {
-        let mut report = DemoReport { organisations_added: 0, organisations_present: 0, seats_added: 0, people_added: 0, policy_makers_added: 0 };
+        let mut report = DemoReport { organisations_added: 0, organisations_present: 0, seats_added: 0, people_added: 0, events_added: 0, policy_makers_added: 0 };
         for demo in ORGANISATIONS {
             if organisations::store::find_by_name_key(conn, &fold(demo.name))?.is_some() {
                 report.organisations_present += 1;
@@ -135,6 +137,8 @@ pub fn load(store: &Store) -> Result<DemoReport> {
         report.policy_makers_added = crate::policy::demo::load(conn)?;
         // After the MEPs: the CSA dossier, with its rapporteur when he is in the store.
         crate::dossiers::store::load_demo(conn)?;
+        // Last: the event looks up the people, MEPs and organisations loaded above.
+        report.events_added = crate::events::demo::load(conn)?;
         Ok(report)
     })
 }

@@ -3,6 +3,7 @@
 //! capacity and the waitlist, check-in, checklist tasks, and the exports (participants,
 //! badges, calendar files, the run sheet).
 
+pub(crate) mod demo;
 pub mod export;
 pub(crate) mod lists;
 mod model;

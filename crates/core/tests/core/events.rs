@@ -518,3 +518,31 @@ fn the_list_has_counts_filters_and_start_order() {
     assert_eq!(found.len(), 1);
     assert_eq!(events::by_reference(&store, "EARLY").unwrap().id, early);
 }
+
+#[test]
+fn the_demo_holds_the_high_level_event_once() {
+    let store = store();
+    let first = coalition_core::demo::load(&store).unwrap();
+    assert_eq!(first.events_added, 1);
+    assert_eq!(coalition_core::demo::load(&store).unwrap().events_added, 0, "loading twice adds nothing");
+    assert_eq!(count(&store, "events"), 1);
+    let event = events::by_reference(&store, "eclag-hle-2023").unwrap();
+    assert_eq!((event.starts_at.as_str(), event.ends_at.as_str(), event.zone_label.as_str()), ("2023-03-20T09:30", "2023-03-20T13:00", "CET"));
+    assert_eq!(event.status, EventStatus::Held);
+    assert!(event.organisers.iter().any(|o| o.name == "Thorn"));
+    let detail = events::get(&store, &event.id).unwrap();
+    assert!(detail.programme.issues.is_empty(), "{:?}", detail.programme.issues);
+    let keynotes = &detail.programme.sessions[0];
+    let names: Vec<&str> = keynotes.speakers.iter().map(|s| s.display_name.as_str()).collect();
+    assert!(names.contains(&"Ashton Kutcher") && names.contains(&"Mié Kohiyama"), "{names:?}");
+    let kutcher = keynotes.speakers.iter().find(|s| s.display_name == "Ashton Kutcher").unwrap();
+    assert_eq!(kutcher.organisation.as_deref(), Some("Thorn"));
+    let panel = detail.programme.sessions.iter().find(|s| s.kind == SessionKind::Panel).unwrap();
+    let panel_names: Vec<&str> = panel.speakers.iter().map(|s| s.display_name.as_str()).collect();
+    for name in ["Mié Kohiyama", "Heidi De Pauw", "Michael Tunks", "Cathal Delaney"] {
+        assert!(panel_names.contains(&name), "{name} missing from {panel_names:?}");
+    }
+    assert_eq!(detail.counts.attended as usize, names.len() + panel_names.len() - 1);
+    assert_eq!(detail.tasks.len(), 5);
+    assert!(detail.tasks.iter().all(|t| t.done && !t.overdue));
+}
