@@ -103,7 +103,12 @@ fn validate_all(
     input: &PolicyMakerInput,
     except: Option<&str>,
 ) -> Result<(crate::people::rules::ValidPerson, ValidOffice)> {
-    let person = people::rules::validate(&person_input(input));
+    let mut person_fields = person_input(input);
+    if let Some(id) = except {
+        // The form has no languages: an edit keeps the person's.
+        person_fields.languages = people::store::get(conn, id)?.languages;
+    }
+    let person = people::rules::validate(&person_fields);
     let office = validate_office(conn, input, except);
     match (person, office) {
         (Ok(p), Ok(o)) => Ok((p, o)),

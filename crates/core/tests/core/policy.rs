@@ -333,7 +333,11 @@ fn other_policy_makers_are_a_person_and_an_office() {
     assert!(ylva.ep_id.is_none() && ylva.mep_status.is_none() && ylva.profile_url.is_none());
     assert_eq!(count(&store, "people"), 1);
 
+    store
+        .write(|c| Ok(c.execute("INSERT INTO person_languages (person_id, language) VALUES (?1, 'sv')", [&ylva.id])?))
+        .unwrap();
     let edited = policy::update(&store, &ylva.id, PolicyMakerInput { institution: Some("DG HOME".into()), ..commissioner() }).unwrap();
+    assert_eq!(coalition_core::people::get(&store, &ylva.id).unwrap().languages, ["sv"], "an edit keeps the languages");
     assert_eq!(edited.institution.as_deref(), Some("DG HOME"));
     let entries = store.read(|c| coalition_core::audit::for_entity(c, "policy_maker", &ylva.id)).unwrap();
     assert_eq!(entries.last().unwrap().after.as_ref().unwrap()["institution"], "DG HOME");
