@@ -90,3 +90,57 @@ pub fn participants_xlsx(event: &Event, participants: &[Participant], include_ne
     sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
     workbook.save_to_buffer().map_err(xlsx_error)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use calamine::{Data, Reader, Xlsx};
+
+    use super::super::select_participants;
+    use super::super::testing::{event, participants};
+    use super::*;
+    use crate::tabular::inert_cell_needed;
+
+    fn sheet(bytes: Vec<u8>) -> Vec<Vec<String>> {
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("Participants").unwrap();
+        range
+            .rows()
+            .map(|r| r.iter().map(|c| if let Data::String(s) = c { s.clone() } else { String::new() }).collect())
+            .collect()
+    }
+
+    #[test]
+    fn xlsx_cells_are_inert_strings_and_needs_only_when_asked() {
+        let people = select_participants(&participants(), &[]);
+        let rows = sheet(participants_xlsx(&event(), &people, false).unwrap());
+        assert_eq!(rows[0], PARTICIPANT_COLUMNS);
+        assert_eq!(rows.len(), people.len() + 1);
+        for row in &rows[1..] {
+            assert!(row.iter().all(|c| !inert_cell_needed(c)), "{row:?}");
+        }
+        assert!(rows.iter().any(|r| r[0] == "'=HYPERLINK(\"http://x\")" && r[2] == "'+32 Org"), "{rows:?}");
+        assert!(!rows.concat().iter().any(|c| c.contains("végétarienne")));
+        // Heidi checked in at 08:05 UTC: 09:05 in Brussels.
+        assert!(rows.iter().any(|r| r[0] == "Heidi De Pauw" && r[6] == "2023-03-20 09:05"), "{rows:?}");
+
+        let rows = sheet(participants_xlsx(&event(), &people, true).unwrap());
+        assert_eq!(&rows[0][7..], NEEDS_COLUMNS);
+        let mie = rows.iter().find(|r| r[0] == "Mié Kohiyama").unwrap();
+        assert_eq!(&mie[7..], ["végétarienne", "step-free access"]);
+    }
+
+    #[test]
+    fn csv_has_a_bom_one_header_and_needs_only_when_asked() {
+        let people = select_participants(&participants(), &[]);
+        let csv = String::from_utf8(participants_csv(&event(), &people, false).unwrap()).unwrap();
+        assert!(csv.starts_with("\u{feff}name,family_name,organisation,email,role,state,checked_in\n"), "{csv}");
+        assert!(!csv.contains("dietary") && !csv.contains("végétarienne"));
+        let csv = String::from_utf8(participants_csv(&event(), &people, true).unwrap()).unwrap();
+        assert!(csv.contains(",checked_in,dietary_needs,access_needs\n"));
+        assert!(csv.contains("speaker,registered,,végétarienne,step-free access\n"), "{csv}");
+        let empty = String::from_utf8(participants_csv(&event(), &[], false).unwrap()).unwrap();
+        assert_eq!(empty.lines().count(), 1);
+    }
+}
