@@ -51,7 +51,7 @@ describe("engagement log", () => {
     });
     await waitFor(() => expect(screen.queryByTestId("interaction-dialog")).not.toBeInTheDocument());
     expect(await screen.findByText("Logged Meeting with MEP Zarzalejos")).toBeInTheDocument();
-  });
+  }, 20000);
 
   it("shows the core's errors under the field they name, task rows included", async () => {
     const backend = createFakeBackend();

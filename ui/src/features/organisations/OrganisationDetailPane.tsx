@@ -15,6 +15,7 @@ import { useCountries } from "./countries";
 import { ChangeStatusDialog, MembershipEditDialog, MembershipStartDialog } from "./MembershipDialogs";
 import { StatusPill } from "./StatusPill";
 import { OrganisationPeopleSection } from "../people/OrganisationPeopleSection";
+import { Timeline } from "../interactions/Timeline";
 
 type OpenDialog = "status" | "membership" | "start" | "archive" | null;
 
@@ -215,6 +216,8 @@ export function OrganisationDetailPane({
             </section>
 
             <OrganisationPeopleSection organisationId={org.id} organisationName={org.name} />
+
+            <Timeline organisationId={org.id} name={org.name} />
 
             <section className="detail-section" aria-labelledby="detail-history">
               <h3 className="section-title" id="detail-history">

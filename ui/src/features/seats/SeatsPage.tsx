@@ -8,9 +8,12 @@ import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { UsersIcon } from "../../components/Icons";
+import { useToast } from "../../components/Toasts";
 import { formatDate, todayIso } from "../../lib/dates";
+import { AddTermDialog, EndTermDialog, holderOf } from "./SeatTermDialogs";
 
-/** "Who held which seat on date X": every body's seats on a chosen day (today by default). */
+/** "Who held which seat on date X": every body's seats on a chosen day (today by default);
+ * terms are added and ended here. */
 export function SeatsPage() {
   const { t } = useTranslation();
   const backend = useBackend();
@@ -18,6 +21,9 @@ export function SeatsPage() {
   const [terms, setTerms] = useState<SeatTerm[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [token, setToken] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<SeatTerm | null>(null);
+  const toast = useToast();
 
   useEffect(() => {
     if (!date) return;
@@ -59,6 +65,9 @@ export function SeatsPage() {
           <Button onClick={() => setDate(todayIso())} disabled={date === todayIso()} data-testid="seats-today">
             {t("seats.today")}
           </Button>
+          <Button variant="primary" onClick={() => setAdding(true)} data-testid="seat-add">
+            {t("seatForm.add")}
+          </Button>
         </div>
       </header>
       <div className="page-body">
@@ -81,6 +90,7 @@ export function SeatsPage() {
                   <th>{t("seats.role")}</th>
                   <th>{t("seats.holder")}</th>
                   <th>{t("seats.term")}</th>
+                  <th aria-label={t("seatForm.end")} />
                 </tr>
               </thead>
               <tbody>
@@ -93,11 +103,18 @@ export function SeatsPage() {
                       )}
                     </td>
                     <td>{t(`seatRole.${term.role}`)}</td>
-                    <td>{term.organisation_name}</td>
+                    <td data-testid="seat-holder">{holderOf(term)}</td>
                     <td className="cell-muted">
                       {term.ends_on
                         ? t("seats.from_to", { start: formatDate(term.starts_on), end: formatDate(term.ends_on) })
                         : t("seats.since", { start: formatDate(term.starts_on) })}
+                    </td>
+                    <td>
+                      {!term.ends_on && (
+                        <Button size="sm" variant="ghost" onClick={() => setEnding(term)} data-testid="seat-end">
+                          {t("seatForm.end")}
+                        </Button>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -106,6 +123,24 @@ export function SeatsPage() {
           )}
         </section>
       </div>
+      <AddTermDialog
+        open={adding}
+        onOpenChange={setAdding}
+        onSaved={(term) => {
+          setAdding(false);
+          toast.success(t("seatForm.added", { holder: holderOf(term) }));
+          setToken((n) => n + 1);
+        }}
+      />
+      <EndTermDialog
+        term={ending}
+        onOpenChange={(open) => !open && setEnding(null)}
+        onSaved={(term) => {
+          setEnding(null);
+          toast.success(t("seatForm.ended", { holder: holderOf(term) }));
+          setToken((n) => n + 1);
+        }}
+      />
     </div>
   );
 }
