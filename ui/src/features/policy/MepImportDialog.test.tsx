@@ -35,7 +35,7 @@ describe("MEP list import", () => {
     expect(backend.mepsImport).toHaveBeenCalledWith("/data/ep-meps.xml");
     expect(await screen.findByText("added 1, updated 1, outgoing 1, unchanged 3")).toBeInTheDocument();
     await waitFor(() => expect(backend.policyMakersList.mock.calls.length).toBeGreaterThan(listCalls));
-  });
+  }, 15_000);
 
   it("fetches from the Parliament with progress; Cancel writes nothing", async () => {
     const { backend, user, dialog } = await openImport();
@@ -45,7 +45,7 @@ describe("MEP list import", () => {
     await user.click(screen.getByTestId("mep-cancel"));
     await waitFor(() => expect(screen.queryByTestId("mep-import-dialog")).not.toBeInTheDocument());
     expect(backend.mepsImport).not.toHaveBeenCalled();
-  });
+  }, 15_000);
 
   it("shows the download's progress while it runs", async () => {
     const backend = createFakeBackend();
@@ -66,7 +66,7 @@ describe("MEP list import", () => {
     expect(screen.getByTestId("mep-fetching")).toHaveTextContent("50 of 200 kB");
     finish();
     expect(await screen.findByTestId("mep-no-changes")).toBeInTheDocument();
-  });
+  }, 15_000);
 
   it("says clearly when the Parliament's site cannot be reached", async () => {
     const backend = createFakeBackend();
@@ -78,7 +78,7 @@ describe("MEP list import", () => {
     expect(await screen.findByTestId("mep-import-error")).toHaveTextContent("Could not reach the European Parliament's site");
     expect(screen.getByTestId("mep-fetch")).toBeEnabled();
     expect(screen.queryByTestId("mep-review")).not.toBeInTheDocument();
-  });
+  }, 15_000);
 
   it("shows a bad file's reason and stays on the first step", async () => {
     const files = createFakeFiles();
@@ -91,7 +91,7 @@ describe("MEP list import", () => {
     await user.click(await screen.findByTestId("mep-import-file"));
     expect(await screen.findByTestId("mep-import-error")).toHaveTextContent("MEP 2 (id 130100)");
     expect(backend.mepsImport).not.toHaveBeenCalled();
-  });
+  }, 15_000);
 
   it("applies with Enter on the review screen, and shows an apply failure", async () => {
     const files = createFakeFiles();
@@ -107,5 +107,5 @@ describe("MEP list import", () => {
     await user.click(screen.getByTestId("mep-apply"));
     await waitFor(() => expect(screen.queryByTestId("mep-import-dialog")).not.toBeInTheDocument());
     expect(backend.mepsImport).toHaveBeenCalledTimes(2);
-  });
+  }, 15_000);
 });

@@ -133,7 +133,7 @@ export function PolicyMakerFormDialog({
     const epText = state.epId.trim();
     const epId = epText === "" ? null : Number(epText);
     if (isMep && epText !== "" && (!Number.isInteger(epId) || (epId ?? 0) <= 0)) {
-      form.showError({ code: "validation", message: t("policy.form.epId"), field: "ep_id" });
+      form.showError({ code: "validation", message: t("policy.form.epIdInvalid"), field: "ep_id" });
       return;
     }
     const firstEmail = editing?.emails[0];

@@ -21,7 +21,7 @@ describe("policy-makers list", () => {
     expect(rows[0]).toHaveTextContent("EPP");
     expect(rows[0]).toHaveTextContent("LIBE");
     expect(backend.policyMakersList.mock.calls[0]![0]).toMatchObject({ offset: 0, limit: 100, text: null, committee: null });
-  });
+  }, 15_000);
 
   it("fetches pages by offset for a long list, never one request per row", async () => {
     const backend = createFakeBackend();
@@ -41,7 +41,7 @@ describe("policy-makers list", () => {
     const offsets = backend.policyMakersList.mock.calls.map(([q]) => q.offset);
     expect(new Set(offsets).size).toBe(offsets.length);
     for (const offset of offsets) expect(offset % 100).toBe(0);
-  });
+  }, 15_000);
 
   it("searches by name, filters by committee, and clears", async () => {
     const { backend, user } = await openPolicyPage();
@@ -57,7 +57,7 @@ describe("policy-makers list", () => {
 
     await user.click(screen.getByTestId("policy-filters-clear"));
     await waitFor(() => expect(backend.policyMakersList).toHaveBeenLastCalledWith(expect.objectContaining({ committee: null, text: null })));
-  });
+  }, 15_000);
 
   it("opens the detail: official name, group in full, EP profile, committees", async () => {
     const { backend, user } = await openPolicyPage();
@@ -78,7 +78,7 @@ describe("policy-makers list", () => {
     fireEvent.keyDown(window, { key: "ArrowUp" });
     fireEvent.keyDown(window, { key: "Enter" });
     await waitFor(() => expect(backend.policyMakerGet).toHaveBeenLastCalledWith("pm-3"));
-  });
+  }, 15_000);
 
   it("adds a committee membership and shows the core's error inline", async () => {
     const { backend, user } = await openPolicyPage();
@@ -93,7 +93,7 @@ describe("policy-makers list", () => {
     await waitFor(() => expect(screen.queryByTestId("committee-add-dialog")).not.toBeInTheDocument());
     expect(backend.committeeMembershipAdd).toHaveBeenLastCalledWith("pm-1", { committee_code: "LIBE", role: "member", starts_on: null });
     expect(await screen.findByTestId("policy-committee")).toHaveTextContent("LIBE");
-  });
+  }, 15_000);
 
   it("creates a Commission official with inline field errors from the core", async () => {
     const { backend, user } = await openPolicyPage();
@@ -101,11 +101,11 @@ describe("policy-makers list", () => {
     fireEvent.keyDown(window, { key: "n", ctrlKey: true });
     const dialog = await screen.findByTestId("policy-form");
     backend.policyMakerCreate.mockRejectedValueOnce({ code: "validation", message: "family name is required", field: "family_name" });
-    await user.type(within(dialog).getByLabelText("Given name"), "Ylva");
+    fireEvent.change(within(dialog).getByLabelText("Given name"), { target: { value: "Ylva" } });
     await user.click(within(dialog).getByTestId("policy-form-submit"));
     expect(await within(dialog).findByTestId("field-error-family_name")).toHaveTextContent("family name is required");
-    await user.type(within(dialog).getByLabelText("Family name"), "Johansson");
-    await user.type(within(dialog).getByLabelText(/Position/), "European Commissioner for Home Affairs");
+    fireEvent.change(within(dialog).getByLabelText("Family name"), { target: { value: "Johansson" } });
+    fireEvent.change(within(dialog).getByLabelText(/Position/), { target: { value: "European Commissioner for Home Affairs" } });
     await user.click(within(dialog).getByTestId("policy-form-submit"));
     await waitFor(() => expect(screen.queryByTestId("policy-form")).not.toBeInTheDocument());
     expect(backend.policyMakerCreate).toHaveBeenLastCalledWith(
@@ -119,7 +119,29 @@ describe("policy-makers list", () => {
       }),
     );
     expect(await screen.findByTestId("policy-detail")).toHaveTextContent("Ylva Johansson");
-  });
+  }, 15_000);
+
+  it("creates an MEP by hand: EP id and group, a bad id refused before the core", async () => {
+    const { backend, user } = await openPolicyPage();
+    await screen.findAllByTestId("policy-row");
+    await user.click(screen.getByTestId("policy-new"));
+    const dialog = await screen.findByTestId("policy-form");
+    expect(within(dialog).queryByLabelText("EP id")).not.toBeInTheDocument();
+    await user.selectOptions(within(dialog).getByLabelText("Office"), "mep");
+    fireEvent.change(within(dialog).getByLabelText("Given name"), { target: { value: "Hilde" } });
+    fireEvent.change(within(dialog).getByLabelText("Family name"), { target: { value: "Vautmans" } });
+    fireEvent.change(within(dialog).getByLabelText("EP id"), { target: { value: "12x" } });
+    await user.click(within(dialog).getByTestId("policy-form-submit"));
+    expect(await within(dialog).findByTestId("field-error-ep_id")).toHaveTextContent("The EP id is a number");
+    expect(backend.policyMakerCreate).not.toHaveBeenCalled();
+    fireEvent.change(within(dialog).getByLabelText("EP id"), { target: { value: "130100" } });
+    await user.selectOptions(within(dialog).getByLabelText(/Political group/), "Renew");
+    await user.click(within(dialog).getByTestId("policy-form-submit"));
+    await waitFor(() => expect(backend.policyMakerCreate).toHaveBeenCalledTimes(1));
+    expect(backend.policyMakerCreate).toHaveBeenLastCalledWith(
+      expect.objectContaining({ office: "mep", ep_id: 130100, group_code: "Renew", institution: null }),
+    );
+  }, 15_000);
 
   it("shows the list's error", async () => {
     const backend = createFakeBackend();
@@ -127,7 +149,7 @@ describe("policy-makers list", () => {
     const { user } = renderApp(backend);
     await user.click(await screen.findByTestId("nav-policy"));
     expect(await screen.findByTestId("policy-list-error")).toHaveTextContent("disk I/O error");
-  });
+  }, 15_000);
 
   it("offers the import on an empty store", async () => {
     const backend = createFakeBackend();
@@ -137,5 +159,5 @@ describe("policy-makers list", () => {
     await user.click(await screen.findByTestId("policy-empty-import"));
     expect(await screen.findByTestId("mep-import-dialog")).toBeInTheDocument();
     expect(makePolicyMaker(makeMepRow(0)).group_name).toContain("European People's Party");
-  });
+  }, 15_000);
 });
