@@ -64,7 +64,7 @@ export function EventDetailView({
   ];
 
   return (
-    <div className="event-detail" data-testid="event-detail" aria-label={event?.title ?? t("events.detailLabel")}>
+    <div className="letter-detail event-detail" data-testid="event-detail" aria-label={event?.title ?? t("events.detailLabel")}>
       <header className="page-header letter-header">
         <div className="letter-heading">
           <Tooltip content={t("events.back")} shortcut={t("keys.esc")}>
