@@ -142,6 +142,46 @@ describe("stance board", () => {
     await waitFor(() => expect(screen.queryByTestId("dossier-form")).not.toBeInTheDocument());
   });
 
+  it("adds a policy-maker found by name: the first stance puts them on the board", async () => {
+    const backend = boardBackend();
+    backend.policyMakersList.mockImplementation(async (query) => ({
+      rows: query.text?.toLowerCase().startsWith("vaut")
+        ? [
+            {
+              id: "mep-130100",
+              display_name: "Hilde Vautmans",
+              family_name: "Vautmans",
+              country: "BE",
+              office: "mep",
+              institution: null,
+              position_title: null,
+              ep_id: 130100,
+              group_code: "Renew",
+              national_party: "Anders",
+              mep_status: "current",
+              committees: [],
+            },
+          ]
+        : [],
+      total: 1,
+      offset: 0,
+    }));
+    const { user } = await openBoard(backend);
+    await user.click(screen.getByTestId("stance-add"));
+    await user.type(await screen.findByTestId("stance-add-search"), "Vaut");
+    expect(await screen.findByTestId("stance-add-result")).toHaveTextContent("Hilde Vautmans");
+    expect(backend.policyMakersList).toHaveBeenLastCalledWith(expect.objectContaining({ text: "Vaut", limit: 8 }));
+    await user.keyboard("{Enter}");
+    const dialog = await screen.findByTestId("evidence-dialog");
+    expect(dialog).toHaveTextContent("Stance of Hilde Vautmans");
+    await user.selectOptions(screen.getByTestId("evidence-level"), "supportive");
+    await user.selectOptions(screen.getByTestId("evidence-kind"), "meeting");
+    await user.click(screen.getByTestId("evidence-save"));
+    await waitFor(() =>
+      expect(backend.stanceRecord).toHaveBeenCalledWith(expect.objectContaining({ person_id: "mep-130100", dossier_id: CSA.id, level: "supportive", evidence: "meeting" })),
+    );
+  });
+
   it("offers to create the first dossier on an empty store and shows load errors", async () => {
     const backend = createFakeBackend();
     backend.dossiersList.mockResolvedValue([]);

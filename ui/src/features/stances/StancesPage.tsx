@@ -14,6 +14,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { BoardIcon, PencilIcon, PersonIcon, PlusIcon, UploadIcon } from "../../components/Icons";
 import { MultiSelect } from "../../components/MultiSelect";
 import { useToast } from "../../components/Toasts";
+import { AddToBoardDialog } from "./AddToBoardDialog";
 import { DossierFormDialog } from "./DossierFormDialog";
 import { EvidenceDialog, type EvidenceTarget } from "./EvidenceDialog";
 import { ProfileDialog } from "./ProfileDialog";
@@ -53,6 +54,7 @@ export function StancesPage() {
   const [profile, setProfile] = useState<Profile>({ name: null, initials: null });
   const [profileOpen, setProfileOpen] = useState(false);
   const [refocus, setRefocus] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
 
   const loadDossiers = useCallback(
     (select?: string) => {
@@ -150,6 +152,9 @@ export function StancesPage() {
           </Button>
           <Button icon={<PlusIcon size={14} />} onClick={() => setDossierForm({ dossier: null })} data-testid="dossier-new">
             {t("stances.newDossier")}
+          </Button>
+          <Button icon={<PlusIcon size={14} />} onClick={() => setAdding(true)} disabled={!dossier} data-testid="stance-add">
+            {t("stances.add.button")}
           </Button>
           <Button variant="primary" icon={<UploadIcon size={14} />} onClick={() => setVoteOpen(true)} disabled={!dossier} data-testid="import-vote">
             {t("stances.importVote")}
@@ -253,6 +258,15 @@ export function StancesPage() {
       {dossier && (
         <VoteImportDialog open={voteOpen} dossier={dossier} onOpenChange={setVoteOpen} onChanged={() => setToken((n) => n + 1)} />
       )}
+      <AddToBoardDialog
+        open={adding}
+        onOpenChange={setAdding}
+        onPick={(row) => {
+          setAdding(false);
+          const current = board?.cards.find((c) => c.person_id === row.id)?.level ?? "unknown";
+          setMove({ personId: row.id, name: row.display_name, dossierId, level: current, from: current });
+        }}
+      />
       <ProfileDialog
         open={profileOpen}
         profile={profile}
