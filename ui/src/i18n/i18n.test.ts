@@ -13,7 +13,6 @@ import {
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, ORG_TYPES } from "../features/organisations/enums";
 import { NAV_ITEMS } from "../app/nav";
 import { BODY_KINDS, SEAT_ROLES } from "../features/seats/enums";
-import { DOSSIER_ROLES, EVIDENCE_KINDS, STANCE_LEVELS, VOTE_POSITIONS } from "../features/stances/enums";
 import { INTERACTION_KINDS } from "../features/interactions/enums";
 import { DOSSIER_ROLES, EVIDENCE_KINDS, STANCE_LEVELS, VOTE_POSITIONS } from "../features/stances/enums";
 import {
@@ -75,10 +74,6 @@ describe("translations", () => {
       ...SIGNATORY_ORDERS.map((v) => `signatoryOrder.${v}`),
       ...DUPLICATE_REASONS.map((v) => `duplicateReason.${v}`),
       ...SEAT_ROLES.map((v) => `seatRole.${v}`),
-      ...STANCE_LEVELS.map((v) => `stanceLevel.${v}`),
-      ...EVIDENCE_KINDS.map((v) => `evidenceKind.${v}`),
-      ...VOTE_POSITIONS.map((v) => `votePosition.${v}`),
-      ...DOSSIER_ROLES.map((v) => `dossierRole.${v}`),
       ...INTERACTION_KINDS.map((v) => `interactionKind.${v}`),
       ...STANCE_LEVELS.map((v) => `stanceLevel.${v}`),
       ...EVIDENCE_KINDS.map((v) => `evidenceKind.${v}`),
