@@ -135,3 +135,19 @@ describe("tasks", () => {
     await waitFor(() => expect(backend.taskCreate).toHaveBeenCalledWith({ id: null, title: "Book the room", owner_person_id: null, due_on: null, done: false, notes: null }));
   });
 });
+
+describe("engagement keyboard", () => {
+  it("opens the log dialog with Ctrl+N and moves through the log with the arrows", async () => {
+    const { user } = await openEngagement();
+    await screen.findAllByTestId("interaction-row");
+    await user.keyboard("{Control>}n{/Control}");
+    expect(await screen.findByTestId("interaction-dialog")).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("interaction-dialog")).not.toBeInTheDocument());
+    screen.getByTestId("interaction-list").focus();
+    await user.keyboard("{ArrowDown}");
+    expect(await screen.findByTestId("interaction-detail")).toHaveTextContent("Meeting number 1");
+    await user.keyboard("{ArrowDown}");
+    expect(await screen.findByTestId("interaction-detail")).toHaveTextContent("Call with IWF");
+  });
+});

@@ -45,6 +45,32 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
   const [deleting, setDeleting] = useState(false);
   const loadingMore = useRef(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // Ctrl+N logs an interaction, "/" goes to the search, Esc closes the detail.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const overlay = document.querySelector("[role=dialog], [role=alertdialog]") !== null;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "n") {
+        event.preventDefault();
+        if (!overlay) setDialog({ editing: null });
+        return;
+      }
+      if (event.defaultPrevented || overlay || mod || event.altKey) return;
+      const target = event.target;
+      const editable = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (editable) return;
+      if (event.key === "/") {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (event.key === "Escape") {
+        setSelectedId(null);
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
 
   const query = useCallback(
     (offset: number): InteractionQuery => ({
@@ -149,6 +175,7 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
     <div className="eng-log">
       <div className="toolbar eng-filters" role="toolbar" aria-label={t("engagement.filters")}>
         <input
+          ref={searchRef}
           className="input eng-search"
           type="search"
           placeholder={t("engagement.searchPlaceholder")}
@@ -173,7 +200,7 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
           {t("engagement.to")}
         </label>
         <input id="interaction-to" type="date" className="input" value={filters.to} onChange={(e) => setFilters((f) => ({ ...f, to: e.target.value }))} />
-        <Button variant="primary" onClick={() => setDialog({ editing: null })} data-testid="interaction-log-button">
+        <Button variant="primary" shortcut="Ctrl N" onClick={() => setDialog({ editing: null })} data-testid="interaction-log-button">
           {t("engagement.log")}
         </Button>
       </div>
