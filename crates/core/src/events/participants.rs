@@ -119,7 +119,6 @@ pub(crate) fn page(conn: &Connection, event_id: &str, query: &ParticipantQuery) 
 
 /// Every participant of an event in these states (empty = all), by family name (the
 /// waitlist last, in order): for exports and badges.
-#[allow(dead_code)] // read by the exports
 pub(crate) fn all(conn: &Connection, event_id: &str, states: &[ParticipantState], include_needs: bool) -> Result<Vec<Participant>> {
     let (filter, values) = filters(event_id, states, None);
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {filter} {ORDER}"))?;

@@ -375,6 +375,13 @@ fn relative_due_dates_follow_the_event_and_copies_keep_them_relative() {
     assert_eq!(events::tasks_copy(&store, &next, &event).unwrap().len(), 2, "copying twice adds nothing");
     // Event tasks live in the shared tasks table, where the global task list reads them.
     assert_eq!(count(&store, "tasks"), 4);
+    let global = coalition_core::interactions::tasks(
+        &store,
+        &coalition_core::interactions::TaskQuery { overdue: true, ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(global.rows.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["Send invitations"]);
+    assert_eq!(coalition_core::interactions::overdue_count(&store).unwrap(), 1);
     let edited = events::task_update(&store, &tasks[1].id, task("Send invitations", None, Some(-14))).unwrap();
     assert_eq!(edited.iter().find(|t| t.title == "Send invitations").unwrap().due_on.as_deref(), Some("2023-03-13"));
     assert_eq!(refused(events::task_add(&store, &event, task(" ", None, None))).field.as_deref(), Some("title"));
