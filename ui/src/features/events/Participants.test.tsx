@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { openHleEvent } from "./testing";
+import type { Participant } from "../../bindings/Participant";
+import { createFakeBackend } from "../../test/fakeBackend";
+import { openHleEvent, withPeopleList } from "./testing";
 
 function row(name: string): HTMLElement {
   const found = screen.getAllByTestId("participant-row").find((r) => r.textContent?.includes(name));
@@ -86,5 +88,43 @@ describe("participants", () => {
     await waitFor(() => expect(within(again).getByTestId("invite-list")).toHaveValue("list-steering"));
     await user.click(within(again).getByTestId("invite-submit"));
     expect(await screen.findByText("2 were already on the list")).toBeInTheDocument();
+  });
+
+  it("loads the next page at the next offset for long lists, rendering only the rows in view", async () => {
+    const backend = withPeopleList(createFakeBackend());
+    const make = (i: number): Participant => ({
+      id: `part-${i}`,
+      person_id: `person-${i}`,
+      display_name: `Guest ${String(i).padStart(4, "0")}`,
+      family_name: `Guest ${i}`,
+      organisation_id: null,
+      organisation_name: null,
+      email: null,
+      role: "guest",
+      counts_for_capacity: true,
+      state: "invited",
+      invited_on: null,
+      registered_at: null,
+      waitlisted_at: null,
+      checked_in_at: null,
+      group_code: null,
+      dietary_needs: null,
+      access_needs: null,
+      notes: null,
+    });
+    const counts = { invited: 650, registered: 0, waitlisted: 0, declined: 0, attended: 0, no_show: 0, seats_taken: 0, capacity: null };
+    backend.participantsList.mockImplementation(async (_id, query) => ({
+      rows: Array.from({ length: Math.max(0, Math.min(query.limit, 650 - query.offset)) }, (_, i) => make(query.offset + i)),
+      total: 650,
+      counts,
+    }));
+    const { user } = await openHleEvent(backend);
+    await user.click(screen.getByTestId("event-tab-participants"));
+    const more = await screen.findByTestId("participants-more");
+    expect(more).toHaveTextContent("500 of 650");
+    expect(screen.getAllByTestId("participant-row").length).toBeLessThan(60);
+    await user.click(more);
+    await waitFor(() => expect(screen.queryByTestId("participants-more")).toBeNull());
+    expect(backend.participantsList).toHaveBeenCalledWith("event-hle", expect.objectContaining({ offset: 500, limit: 500 }));
   });
 });

@@ -74,7 +74,7 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
   const [search, setSearch] = useState("");
   const [states, setStates] = useState<ParticipantState[]>([]);
   const [showNeeds, setShowNeeds] = useState(false);
-  const [limit, setLimit] = useState(PAGE);
+  const [pages, setPages] = useState(1);
   const [token, setToken] = useState(0);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
@@ -96,24 +96,25 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      backend
-        .participantsList(event.id, { states, search: search.trim() || null, include_needs: showNeeds, offset: 0, limit })
-        .then(
-          (page) => {
-            if (!live) return;
-            setRows(page.rows);
-            setTotal(page.total);
-            setCounts(page.counts);
-            setError(null);
-          },
-          (raw: unknown) => live && setError(toApiError(raw)),
-        );
+      // The core serves at most PAGE rows a call: "show more" adds a page at the next offset.
+      const query = { states, search: search.trim() || null, include_needs: showNeeds };
+      Promise.all(Array.from({ length: pages }, (_, i) => backend.participantsList(event.id, { ...query, offset: i * PAGE, limit: PAGE }))).then(
+        (loaded) => {
+          if (!live) return;
+          const last = loaded[loaded.length - 1]!;
+          setRows(loaded.flatMap((page) => page.rows));
+          setTotal(last.total);
+          setCounts(last.counts);
+          setError(null);
+        },
+        (raw: unknown) => live && setError(toApiError(raw)),
+      );
     }, search ? 150 : 0);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [backend, event.id, states, search, showNeeds, limit, token]);
+  }, [backend, event.id, states, search, showNeeds, pages, token]);
 
   const reload = useCallback(() => setToken((n) => n + 1), []);
   const updateCounts = (next: ParticipantCounts) => {
@@ -187,7 +188,7 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
 
   const toggleState = (s: ParticipantState) => {
     setStates((prev) => (prev.includes(s) ? prev.filter((x) => x !== s) : [...prev, s]));
-    setLimit(PAGE);
+    setPages(1);
   };
 
   return (
@@ -246,7 +247,7 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
             value={search}
             onChange={(e) => {
               setSearch(e.target.value);
-              setLimit(PAGE);
+              setPages(1);
             }}
             data-testid="participants-search"
           />
@@ -361,7 +362,7 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
             </div>
             {total > rows.length && (
               <div className="participant-more">
-                <Button size="sm" onClick={() => setLimit((n) => n + PAGE)} data-testid="participants-more">
+                <Button size="sm" onClick={() => setPages((n) => n + 1)} data-testid="participants-more">
                   {t("participants.more", { shown: rows.length, total })}
                 </Button>
               </div>
