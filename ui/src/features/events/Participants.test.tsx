@@ -68,6 +68,21 @@ describe("participants", () => {
     );
   });
 
+  it("announces who moves up when a staff member stops taking a seat", async () => {
+    const { user } = await openHleEvent();
+    await user.click(screen.getByTestId("event-tab-participants"));
+    await screen.findAllByTestId("participant-row");
+    await user.click(within(row("Heidi De Pauw")).getByTestId("participant-register"));
+    await waitFor(() => expect(screen.getByTestId("pcount-seats")).toHaveTextContent("4 / 4"));
+    await user.click(within(row("Élodie Martin")).getByTestId("participant-register"));
+    await waitFor(() => expect(within(row("Élodie Martin")).getByTestId("participant-state")).toHaveTextContent("Waitlisted"));
+
+    await user.selectOptions(within(row("Mié Kohiyama")).getByRole("combobox"), "staff");
+    await user.click(within(row("Mié Kohiyama")).getByTestId("participant-takes-seat"));
+    await waitFor(() => expect(within(row("Élodie Martin")).getByTestId("participant-state")).toHaveTextContent("Registered"));
+    expect(screen.getByTestId("participant-notice")).toHaveTextContent("Élodie Martin moved up from the waitlist");
+  });
+
   it("invites a committee's members and a saved list", async () => {
     const { user, backend } = await openHleEvent();
     await user.click(screen.getByTestId("event-tab-participants"));

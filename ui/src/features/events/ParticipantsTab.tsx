@@ -162,9 +162,22 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
   const update = (p: Participant, patch: { role?: ParticipantRole; counts_for_capacity?: boolean }) =>
     withBusy(p.id, async () => {
       const full = await withStoredNeeds(backend, event.id, p);
+      // A role or seat change can free a seat: the core then promotes from the waitlist, and
+      // the coordinator is told who moved up, as when someone declines.
+      const waiting = await waitlisted();
       await backend.participantUpdate(p.id, inputOf(full, patch));
+      const still = new Set((await waitlisted()).map((w) => w.id));
+      const moved = waiting.filter((w) => !still.has(w.id));
+      if (moved.length > 0) {
+        const names = moved.map((w) => w.display_name).join(", ");
+        setNotice({ kind: "promoted", name: names, other: p.display_name });
+        toast.info(t("participants.promoted", { name: names }), t("participants.promotedBecause", { name: p.display_name }));
+      }
       reload();
     });
+
+  const waitlisted = async () =>
+    (await backend.participantsList(event.id, { states: ["waitlisted"], search: null, include_needs: false, offset: 0, limit: PAGE })).rows;
 
   const emails = async () => {
     try {
