@@ -387,47 +387,64 @@ pub(crate) fn detail(conn: &Connection, id: &str) -> Result<PersonDetail> {
     })
 }
 
+fn duplicate_from(r: &Row<'_>) -> rusqlite::Result<PersonDuplicate> {
+    let reason: String = r.get(4)?;
+    Ok(PersonDuplicate {
+        a: PersonRef { id: r.get(0)?, display_name: r.get(1)? },
+        b: PersonRef { id: r.get(2)?, display_name: r.get(3)? },
+        reason: if reason == "same_email" { PersonDuplicateReason::SameEmail } else { PersonDuplicateReason::SameNameSameOrganisation },
+        shared: r.get(5)?,
+    })
+}
+
 /// Possible duplicates among people not archived: a shared email, or the same folded name
-/// with a current affiliation to the same organisation. With `person`, only pairs with them.
+/// with a current affiliation to the same organisation (CROSS JOIN keeps SQLite on the name
+/// index first: starting from an organisation's staff is quadratic). With `person`, only the pairs with
+/// that person (who is then `a`), found from their own emails and name through the indexes.
 pub(crate) fn duplicates(conn: &Connection, person: Option<&str>) -> Result<Vec<PersonDuplicate>> {
-    let only = if person.is_some() { "AND (pa.id = ?1 OR pb.id = ?1)" } else { "" };
+    let ca = current("aa");
+    let cb = current("ab");
+    if let Some(id) = person {
+        let sql = format!(
+            "SELECT me.id, me.display_name, p.id, p.display_name, 'same_email', min(eb.email)
+             FROM people me JOIN person_emails ea ON ea.person_id = me.id
+             JOIN person_emails eb ON eb.email_key = ea.email_key AND eb.person_id <> me.id
+             JOIN people p ON p.id = eb.person_id
+             WHERE me.id = ?1 AND p.archived = 0
+             GROUP BY p.id
+             UNION ALL
+             SELECT me.id, me.display_name, p.id, p.display_name, 'same_name_same_organisation', min(o.name)
+             FROM people me CROSS JOIN people p ON p.name_key = me.name_key AND p.id <> me.id
+             CROSS JOIN affiliations aa ON aa.person_id = me.id AND {ca}
+             CROSS JOIN affiliations ab ON ab.person_id = p.id AND ab.organisation_id = aa.organisation_id AND {cb}
+             JOIN organisations o ON o.id = aa.organisation_id
+             WHERE me.id = ?1 AND p.archived = 0
+             GROUP BY p.id
+             ORDER BY 4"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let pairs = stmt.query_map([id], duplicate_from)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        return Ok(pairs);
+    }
     let sql = format!(
         "SELECT pa.id, pa.display_name, pb.id, pb.display_name, 'same_email', min(ea.email)
          FROM person_emails ea JOIN person_emails eb ON eb.email_key = ea.email_key AND eb.person_id > ea.person_id
          JOIN people pa ON pa.id = ea.person_id JOIN people pb ON pb.id = eb.person_id
-         WHERE pa.archived = 0 AND pb.archived = 0 {only}
+         WHERE pa.archived = 0 AND pb.archived = 0
          GROUP BY pa.id, pb.id
          UNION ALL
          SELECT pa.id, pa.display_name, pb.id, pb.display_name, 'same_name_same_organisation', min(o.name)
-         FROM people pa JOIN people pb ON pb.name_key = pa.name_key AND pb.id > pa.id
-         JOIN affiliations aa ON aa.person_id = pa.id AND {ca}
-         JOIN affiliations ab ON ab.person_id = pb.id AND ab.organisation_id = aa.organisation_id AND {cb}
+         FROM people pa CROSS JOIN people pb ON pb.name_key = pa.name_key AND pb.id > pa.id
+         CROSS JOIN affiliations aa ON aa.person_id = pa.id AND {ca}
+         CROSS JOIN affiliations ab ON ab.person_id = pb.id AND ab.organisation_id = aa.organisation_id AND {cb}
          JOIN organisations o ON o.id = aa.organisation_id
-         WHERE pa.archived = 0 AND pb.archived = 0 {only}
+         WHERE pa.archived = 0 AND pb.archived = 0
          GROUP BY pa.id, pb.id
-         ORDER BY 2, 4",
-        ca = current("aa"),
-        cb = current("ab"),
+         ORDER BY 2, 4"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let map = |r: &Row<'_>| {
-        let reason: String = r.get(4)?;
-        Ok(PersonDuplicate {
-            a: PersonRef { id: r.get(0)?, display_name: r.get(1)? },
-            b: PersonRef { id: r.get(2)?, display_name: r.get(3)? },
-            reason: if reason == "same_email" {
-                PersonDuplicateReason::SameEmail
-            } else {
-                PersonDuplicateReason::SameNameSameOrganisation
-            },
-            shared: r.get(5)?,
-        })
-    };
-    let rows = match person {
-        Some(id) => stmt.query_map([id], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
-        None => stmt.query_map([], map)?.collect::<rusqlite::Result<Vec<_>>>()?,
-    };
-    Ok(rows)
+    let pairs = stmt.query_map([], duplicate_from)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(pairs)
 }
 
 // ---------------------------------------------------------------------------------------

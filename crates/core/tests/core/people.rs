@@ -230,7 +230,7 @@ fn possible_duplicates_are_flagged_not_merged() {
     );
     let detail = people::detail(&store, &c).unwrap();
     assert_eq!(detail.possible_duplicates.len(), 1);
-    assert!([&detail.possible_duplicates[0].a.id, &detail.possible_duplicates[0].b.id].contains(&&a));
+    assert_eq!((&detail.possible_duplicates[0].a.id, &detail.possible_duplicates[0].b.id), (&c, &a), "the person first, then the other");
     assert!(people::detail(&store, &d).unwrap().possible_duplicates.is_empty(), "same name elsewhere is not flagged");
     assert_eq!(people::detail(&store, &b).unwrap().possible_duplicates[0].reason, PersonDuplicateReason::SameEmail);
     assert_eq!(super::count(&store, "people"), 4, "nothing merged");

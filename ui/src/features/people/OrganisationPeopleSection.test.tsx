@@ -31,5 +31,5 @@ describe("an organisation's people", () => {
     await user.click(within(form).getByTestId("person-form-submit"));
     await waitFor(() => expect(backend.personCreate).toHaveBeenCalled());
     expect(backend.personCreate.mock.calls[0]![0].affiliation).toMatchObject({ organisation_id: orgId, job_title: "Head of Policy", focal_point: true });
-  });
+  }, 20_000);
 });

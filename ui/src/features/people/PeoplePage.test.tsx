@@ -45,7 +45,7 @@ describe("people list", () => {
       policy_makers: "all",
       text: null,
     });
-  });
+  }, 20_000);
 
   it("sends the search and the filters to the backend", async () => {
     const backend = createFakeBackend();
@@ -59,7 +59,7 @@ describe("people list", () => {
     await waitFor(() => expect(lastPeopleQuery(backend).policy_makers).toBe("exclude"));
     await user.selectOptions(screen.getByLabelText("Sort by"), "last_contact");
     await waitFor(() => expect(lastPeopleQuery(backend)).toMatchObject({ sort: "last_contact", direction: "desc" }));
-  });
+  }, 20_000);
 
   it("filters by organisation chosen in the picker", async () => {
     const backend = createFakeBackend();
@@ -71,7 +71,7 @@ describe("people list", () => {
     await user.click(options[0]!);
     await waitFor(() => expect(lastPeopleQuery(backend).organisation_id).toBe("org-0"));
     expect(name).toContain("Organisation");
-  });
+  }, 20_000);
 });
 
 describe("person form", () => {
@@ -95,7 +95,7 @@ describe("person form", () => {
       { label: "personal", email: "nope" },
     ]);
     expect(sent.affiliation).toBeNull();
-  });
+  }, 20_000);
 
   it("creates a person and opens the detail", async () => {
     const backend = createFakeBackend();
@@ -111,7 +111,7 @@ describe("person form", () => {
     await waitFor(() => expect(screen.queryByTestId("person-form")).toBeNull());
     expect(await screen.findByTestId("person-detail-name")).toHaveTextContent("Iain Drennan");
     expect(backend.personCreate.mock.calls[0]![0].person).toMatchObject({ given_name: "Iain", family_name: "Drennan" });
-  });
+  }, 20_000);
 });
 
 describe("person detail", () => {
@@ -138,7 +138,7 @@ describe("person detail", () => {
     expect(flag).toHaveTextContent("Possible duplicate of H. De Pauw");
     expect(flag).toHaveTextContent("same email heidi@childfocus.be");
     expect(within(detail).getByTestId("person-emails-list")).toHaveTextContent("heidi@childfocus.be");
-  });
+  }, 20_000);
 
   it("ends an affiliation on the date given", async () => {
     const backend = createFakeBackend();
@@ -152,7 +152,7 @@ describe("person detail", () => {
     await user.type(date, "2024-05-31");
     await user.click(within(dialog).getByTestId("affiliation-end-submit"));
     await waitFor(() => expect(backend.affiliationEnd).toHaveBeenCalledWith("aff-person-0-1", "2024-05-31"));
-  });
+  }, 20_000);
 });
 
 describe("duplicates view", () => {
@@ -166,5 +166,5 @@ describe("duplicates view", () => {
     const rows = await screen.findAllByTestId("people-duplicate-row");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent("same name at IWF");
-  });
+  }, 20_000);
 });

@@ -310,7 +310,7 @@ export function PersonDetailPane({
               <h3 className="section-title" id="person-timeline">
                 {t("people.detail.timeline")}
               </h3>
-              <Timeline personId={person.id} />
+              <Timeline personId={person.id} name={person.display_name} />
             </section>
 
             <p className="detail-meta">
