@@ -188,6 +188,7 @@ fn binary_exports_go_to_files_whole() {
         ("runsheet", "pdf", "exported 2 sessions of night-2026", &b"%PDF-"[..]),
         ("runsheet", "docx", "exported 2 sessions of night-2026", &b"PK\x03\x04"[..]),
         ("participants", "xlsx", "exported 2 participants of night-2026", &b"PK\x03\x04"[..]),
+        ("ics", "ics", "exported 1 calendar event of night-2026", &b"BEGIN:VCALENDAR\r\n"[..]),
     ] {
         let path = desk.dir.path().join(format!("{what}.{format}"));
         desk.cmd(&[

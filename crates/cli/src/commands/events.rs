@@ -254,14 +254,15 @@ fn export(store: &Store, args: ExportArgs) -> Result<(), Failure> {
     }
     let event = events::by_reference(store, &args.reference)?;
     let noun = match what {
-        EventExportKind::Participants => "participants",
-        EventExportKind::Badges => "badges",
-        EventExportKind::Ics => "calendar events",
-        EventExportKind::Runsheet => "sessions",
+        EventExportKind::Participants => ("participant", "participants"),
+        EventExportKind::Badges => ("badge", "badges"),
+        EventExportKind::Ics => ("calendar event", "calendar events"),
+        EventExportKind::Runsheet => ("session", "sessions"),
     };
     match &args.out {
         Some(path) => {
             let count = events::export(store, &event.id, &options, path)?;
+            let noun = if count == 1 { noun.0 } else { noun.1 };
             eprintln!("exported {count} {noun} of {} to {}", event.reference, path.display());
         }
         None => {

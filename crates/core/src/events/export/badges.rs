@@ -85,9 +85,11 @@ fn badge_lines(event_title: &str, p: &Participant, regular: &Metrics, bold: &Met
     }
     let (name_size, name_lines) = fit_name(&clean(&p.display_name), bold);
     let name_lines = at_most(name_lines, 3);
+    // A policy-maker with no organisation on record shows their political group instead.
     let org_lines = p
         .organisation_name
         .as_deref()
+        .or(p.group_code.as_deref())
         .map(clean)
         .filter(|o| !o.is_empty())
         .map(|o| at_most(wrap_within(&o, ORG_SIZE, INNER_W, INNER_W, regular), 2))
@@ -231,6 +233,21 @@ mod tests {
         // Not selected: the waitlisted and the declined.
         assert!(!pages[0].contains("Ærøskøbing"));
         assert!(!pages[0].contains("Anna Declined"));
+    }
+
+    #[test]
+    fn a_policy_maker_without_an_organisation_shows_the_group() {
+        let mut mep = participant(
+            "m1",
+            "Hilde Vautmans",
+            "Vautmans",
+            None,
+            ParticipantRole::PolicyMaker,
+            ParticipantState::Registered,
+        );
+        mep.group_code = Some("Renew".into());
+        let text = pages_of(&badges_pdf(&event(), &[mep]).unwrap()).concat();
+        assert!(text.contains("Renew") && text.contains("POLICY-MAKER"), "{text:?}");
     }
 
     #[test]
