@@ -340,6 +340,10 @@ mod tests {
         let summer = to_utc("s", local_time("s", "2023-07-20 09:30").unwrap(), brussels()).unwrap();
         assert_eq!(zone_label(brussels(), winter), "CET");
         assert_eq!(zone_label(brussels(), summer), "CEST");
+        let dubai: Tz = "Asia/Dubai".parse().unwrap();
+        assert_eq!(zone_label(dubai, summer), "+04:00");
+        let kolkata: Tz = "Asia/Kolkata".parse().unwrap();
+        assert_eq!(zone_label(kolkata, summer), "IST");
         assert!(zone("time_zone", Some("Mars/Olympus")).is_err());
         assert_eq!(zone("time_zone", Some(" ")).unwrap(), brussels());
     }

@@ -50,10 +50,9 @@ pub(crate) fn audit_value(event: &Event) -> serde_json::Value {
         map.remove("created_at");
         map.remove("updated_at");
         map.remove("zone_label");
-        map.insert(
-            "organisers".into(),
-            serde_json::Value::Array(event.organisers.iter().map(|o| serde_json::Value::String(o.organisation_id.clone())).collect()),
-        );
+        let mut organisers: Vec<&str> = event.organisers.iter().map(|o| o.organisation_id.as_str()).collect();
+        organisers.sort_unstable();
+        map.insert("organisers".into(), serde_json::json!(organisers));
     }
     value
 }
@@ -179,13 +178,32 @@ pub(crate) fn insert(conn: &Connection, input: &EventInput) -> Result<Event> {
 pub(crate) fn update(conn: &Connection, id: &str, input: &EventInput) -> Result<Event> {
     let current = get(conn, id)?;
     let valid = valid(conn, input, Some(id))?;
+    let planned = Event {
+        reference: valid.reference.clone(),
+        title: valid.title.clone(),
+        kind: valid.kind,
+        status: valid.status,
+        time_zone: valid.time_zone.name().to_string(),
+        starts_at: valid.times.starts_at.clone(),
+        ends_at: valid.times.ends_at.clone(),
+        starts_utc: utc_text(valid.times.starts_utc),
+        ends_utc: utc_text(valid.times.ends_utc),
+        venue_name: valid.venue_name.clone(),
+        venue_address: valid.venue_address.clone(),
+        venue_room: valid.venue_room.clone(),
+        online_link: valid.online_link.clone(),
+        capacity: valid.capacity,
+        organisers: valid
+            .organiser_ids
+            .iter()
+            .map(|id| EventOrganiser { organisation_id: id.clone(), name: String::new() })
+            .collect(),
+        notes: valid.notes.clone(),
+        ..current.clone()
+    };
+    let Some((before, after)) = audit::diff(&audit_value(&current), &audit_value(&planned)) else { return Ok(current) };
     write_event(conn, id, &valid, &now(), false)?;
     let next = get(conn, id)?;
-    let Some((before, after)) = audit::diff(&audit_value(&current), &audit_value(&next)) else {
-        // Nothing changed: undo the timestamp bump by writing the old one back.
-        conn.prepare_cached("UPDATE events SET updated_at = ?2 WHERE id = ?1")?.execute([id, &current.updated_at])?;
-        return Ok(current);
-    };
     audit::append(conn, EVENT, id, "update", Some(&before), Some(&after))?;
     if local_date(&current.starts_at) != local_date(&next.starts_at) {
         super::tasks::rederive(conn, &next)?;
