@@ -243,7 +243,7 @@ fn the_board_filters_by_group_country_and_committee() {
     assert_eq!(ids(BoardQuery { groups: vec!["s&d".into()], ..base.clone() }), [b.libe_only.clone(), b.paul.clone()]);
     assert_eq!(ids(BoardQuery { countries: vec!["be".into(), "ES".into()], ..base.clone() }), [b.hilde.clone(), b.javier.clone()]);
     assert_eq!(ids(BoardQuery { committees: vec!["LIBE".into()], ..base.clone() }), [b.libe_only.clone(), b.javier.clone()]);
-    assert_eq!(ids(BoardQuery { committees: vec!["LIBE".into()], groups: vec!["EPP".into()], ..base.clone() }), [b.javier.clone()]);
+    assert_eq!(ids(BoardQuery { committees: vec!["LIBE".into()], groups: vec!["EPP".into()], ..base.clone() }), std::slice::from_ref(&b.javier));
     // The filter values come from the unfiltered board.
     let filtered = stances::board(&b.store, &BoardQuery { groups: vec!["EPP".into()], ..base.clone() }).unwrap();
     assert_eq!(filtered.countries, ["BE", "DE", "ES", "NL"]);

@@ -9,37 +9,16 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 
 const LIMIT = 8;
 
-/**
- * Finds a policy-maker by name to put on the board: choosing one opens the evidence dialog
- * (a first stance is what puts someone on the board). Enter picks the first match.
- */
-export function AddToBoardDialog({
-  open,
-  onOpenChange,
-  onPick,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  onPick: (row: PolicyMakerRow) => void;
-}) {
-  const { t } = useTranslation();
+/** Policy-makers whose name holds `text` (two letters at least), a few at a time. */
+export function usePolicyMakerSearch(text: string, enabled: boolean): { rows: PolicyMakerRow[]; error: ApiError | null } {
   const backend = useBackend();
-  const [text, setText] = useState("");
   const [rows, setRows] = useState<PolicyMakerRow[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    if (open) {
-      setText("");
-      setRows([]);
-      setError(null);
-    }
-  }, [open]);
-
   useEffect(() => {
     const needle = text.trim();
-    if (!open || needle.length < 2) {
+    if (!enabled || needle.length < 2) {
       setRows([]);
+      setError(null);
       return;
     }
     let live = true;
@@ -59,7 +38,29 @@ export function AddToBoardDialog({
       live = false;
       clearTimeout(timer);
     };
-  }, [backend, open, text]);
+  }, [backend, enabled, text]);
+  return { rows, error };
+}
+
+/**
+ * Finds a policy-maker by name to put on the board: choosing one opens the evidence dialog
+ * (a first stance is what puts someone on the board). Enter picks the first match.
+ */
+export function AddToBoardDialog({
+  open,
+  onOpenChange,
+  onPick,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onPick: (row: PolicyMakerRow) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState("");
+  useEffect(() => {
+    if (open) setText("");
+  }, [open]);
+  const { rows, error } = usePolicyMakerSearch(text, open);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Enter" && rows[0]) {

@@ -10,6 +10,7 @@ import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, invalidProps } from "../../components/Field";
 import { useApiForm } from "../../components/useApiForm";
+import { DossierRoles } from "./DossierRoles";
 
 /** Core field name → control id. */
 export const DOSSIER_FIELDS = {
@@ -24,11 +25,14 @@ export function DossierFormDialog({
   dossier,
   onOpenChange,
   onSaved,
+  onRolesChanged,
 }: {
   open: boolean;
   dossier: Dossier | null;
   onOpenChange: (open: boolean) => void;
   onSaved: (detail: DossierDetail) => void;
+  /** Roles changed (the board shows them). */
+  onRolesChanged?: () => void;
 }) {
   const { t } = useTranslation();
   const backend = useBackend();
@@ -141,6 +145,7 @@ export function DossierFormDialog({
           />
         </Field>
       </form>
+      {dossier && <DossierRoles dossierId={dossier.id} onChanged={() => onRolesChanged?.()} />}
     </Dialog>
   );
 }

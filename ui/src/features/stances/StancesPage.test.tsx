@@ -182,6 +182,50 @@ describe("stance board", () => {
     );
   });
 
+  it("edits the dossier's rapporteur and shadows", async () => {
+    const backend = boardBackend();
+    const javier = { id: "role-1", person_id: "mep-2", display_name: "Javier Zarzalejos", group_code: "EPP", country: "ES", role: "rapporteur" as const };
+    backend.dossierGet.mockResolvedValue({ dossier: CSA, roles: [javier] });
+    backend.dossierRoleRemove.mockResolvedValue({ dossier: CSA, roles: [] });
+    backend.dossierRoleAdd.mockResolvedValue({
+      dossier: CSA,
+      roles: [{ id: "role-2", person_id: "mep-7", display_name: "Paul Tang", group_code: "S&D", country: "NL", role: "shadow_rapporteur" }],
+    });
+    backend.policyMakersList.mockResolvedValue({
+      rows: [
+        {
+          id: "mep-7",
+          display_name: "Paul Tang",
+          family_name: "Tang",
+          country: "NL",
+          office: "mep",
+          institution: null,
+          position_title: null,
+          ep_id: 7,
+          group_code: "S&D",
+          national_party: null,
+          mep_status: "current",
+          committees: [],
+        },
+      ],
+      total: 1,
+      offset: 0,
+    });
+    const { user } = await openBoard(backend);
+    await user.click(screen.getByTestId("dossier-edit"));
+    const roles = await screen.findByTestId("dossier-roles");
+    expect(await within(roles).findByTestId("dossier-role")).toHaveTextContent("Javier Zarzalejos");
+    expect(backend.dossierGet).toHaveBeenCalledWith(CSA.id);
+    await user.click(within(roles).getByTestId("dossier-role-remove"));
+    await waitFor(() => expect(backend.dossierRoleRemove).toHaveBeenCalledWith("role-1"));
+    await waitFor(() => expect(within(roles).queryByTestId("dossier-role")).not.toBeInTheDocument());
+    await user.selectOptions(within(roles).getByTestId("dossier-role-kind"), "shadow_rapporteur");
+    await user.type(within(roles).getByTestId("dossier-role-search"), "Tang");
+    await user.click(await within(roles).findByTestId("dossier-role-result"));
+    await waitFor(() => expect(backend.dossierRoleAdd).toHaveBeenCalledWith(CSA.id, "mep-7", "shadow_rapporteur"));
+    expect(await within(roles).findByTestId("dossier-role")).toHaveTextContent("Paul Tang");
+  });
+
   it("offers to create the first dossier on an empty store and shows load errors", async () => {
     const backend = createFakeBackend();
     backend.dossiersList.mockResolvedValue([]);

@@ -248,6 +248,7 @@ export function StancesPage() {
         open={dossierForm !== null}
         dossier={dossierForm?.dossier ?? null}
         onOpenChange={(open) => !open && setDossierForm(null)}
+        onRolesChanged={() => setToken((n) => n + 1)}
         onSaved={(detail) => {
           setDossierForm(null);
           toast.success(t("stances.dossierSaved", { reference: detail.dossier.reference }));
