@@ -18,6 +18,7 @@ describe("MEP list import", () => {
     const { backend, user, dialog } = await openImport(files);
     await user.click(within(dialog).getByTestId("mep-import-file"));
     const review = await screen.findByTestId("mep-review");
+    await waitFor(() => expect(screen.getByTestId("mep-apply")).toHaveFocus());
     expect(backend.mepsPreview).toHaveBeenCalledWith("/data/ep-meps.xml");
     expect(backend.mepsImport).not.toHaveBeenCalled();
     expect(within(review).getByTestId("mep-count-added")).toHaveTextContent("1");

@@ -58,6 +58,14 @@ export function MepImportDialog({
   const [error, setError] = useState<ApiError | null>(null);
   const [applying, setApplying] = useState(false);
   const live = useRef(0);
+  const applyRef = useRef<HTMLButtonElement>(null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
+
+  // Keyboard users land on Apply when the plan is shown, and back on "Choose" otherwise.
+  useEffect(() => {
+    if (step.kind === "review") applyRef.current?.focus();
+    if (step.kind === "choose" && open) chooseRef.current?.focus();
+  }, [step.kind, open]);
 
   useEffect(() => {
     if (open) {
@@ -224,7 +232,7 @@ export function MepImportDialog({
         <p>{t("policy.import.intro")}</p>
         {step.kind === "reading" && <p className="cell-muted">{t("policy.import.reading", { path: step.path })}</p>}
         <div className="mep-choose-actions">
-          <Button icon={<UploadIcon size={14} />} onClick={chooseFile} busy={step.kind === "reading"} data-testid="mep-import-file">
+          <Button ref={chooseRef} icon={<UploadIcon size={14} />} onClick={chooseFile} busy={step.kind === "reading"} data-testid="mep-import-file">
             {t("policy.import.chooseFile")}
           </Button>
           <Button icon={<DownloadIcon size={14} />} onClick={fetchList} disabled={step.kind === "reading"} data-testid="mep-fetch">
@@ -256,7 +264,7 @@ export function MepImportDialog({
             {t("common.cancel")}
           </Button>
           {step.kind === "review" && (
-            <Button variant="primary" onClick={apply} busy={applying} data-testid="mep-apply" shortcut={t("keys.enter")}>
+            <Button ref={applyRef} variant="primary" onClick={apply} busy={applying} data-testid="mep-apply" shortcut={t("keys.enter")}>
               {t("policy.import.apply")}
             </Button>
           )}
