@@ -118,6 +118,7 @@ function Column({ level, cards, actions }: { level: StanceLevel; cards: BoardCar
 
 /** Columns by level; dragging a card onto another column asks for the evidence. */
 export function StanceBoardView({ cards, actions }: { cards: BoardCard[]; actions: CardActions }) {
+  const { t } = useTranslation();
   // A small distance keeps clicks as clicks.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const byLevel = new Map<StanceLevel, BoardCard[]>(STANCE_LEVELS.map((l) => [l, []]));
@@ -128,7 +129,12 @@ export function StanceBoardView({ cards, actions }: { cards: BoardCard[]; action
     if (card && level && level !== card.level) actions.onMove(card, level);
   };
   return (
-    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      onDragEnd={onDragEnd}
+      // Cards move with their own keys (no keyboard sensor): say so to screen readers.
+      accessibility={{ screenReaderInstructions: { draggable: t("stances.keys") } }}
+    >
       <div className="stance-board" data-testid="stance-board">
         {STANCE_LEVELS.map((level) => (
           <Column key={level} level={level} cards={byLevel.get(level) ?? []} actions={actions} />
