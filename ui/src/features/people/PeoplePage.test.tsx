@@ -168,3 +168,60 @@ describe("duplicates view", () => {
     expect(rows[0]).toHaveTextContent("same name at IWF");
   }, 20_000);
 });
+
+describe("keyboard and files", () => {
+  it("moves with the arrow keys, opens with Enter and closes with Escape", async () => {
+    const backend = createFakeBackend();
+    const { user } = await openPeople(backend);
+    await screen.findAllByTestId("person-row");
+    // Focus leaves the sidebar button (Enter on a button presses the button).
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard("{ArrowDown}{ArrowDown}{Enter}");
+    await screen.findByTestId("person-detail");
+    await waitFor(() => expect(backend.personGet).toHaveBeenCalledWith("person-1"));
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("person-detail")).toBeNull());
+    await user.keyboard("{Control>}n{/Control}");
+    expect(await screen.findByTestId("person-form")).toBeInTheDocument();
+  }, 20_000);
+
+  it("previews an import (dry run), then imports on request", async () => {
+    const backend = createFakeBackend();
+    const files = createFakeFiles();
+    files.pickOpenFile.mockResolvedValue("/home/me/people.csv");
+    backend.peopleImport.mockImplementation(async (_path, options) => ({
+      rows: 3,
+      created: 2,
+      updated: 1,
+      unchanged: 0,
+      skipped: 0,
+      issues: [],
+      possible_duplicates: [{ line: 3, field: "family_name", message: 'possible duplicate of "Cathal Delaney" (same name at Thorn)' }],
+      ignored_columns: [],
+      committed: !options.dry_run,
+    }));
+    const { user } = await openPeople(backend, files);
+    await user.click(await screen.findByTestId("people-import"));
+    const preview = await screen.findByTestId("people-import-preview");
+    expect(backend.peopleImport).toHaveBeenCalledWith("/home/me/people.csv", { dry_run: true, skip_invalid: true });
+    expect(within(preview).getByTestId("people-import-created")).toHaveTextContent("2");
+    expect(within(preview).getByTestId("people-import-duplicate")).toHaveTextContent("possible duplicate of");
+    await user.click(within(preview).getByTestId("people-import-commit"));
+    await waitFor(() => expect(backend.peopleImport).toHaveBeenLastCalledWith("/home/me/people.csv", { dry_run: false, skip_invalid: false }));
+    await waitFor(() => expect(screen.queryByTestId("people-import-preview")).toBeNull());
+  }, 20_000);
+
+  it("exports the current view as CSV to the chosen file", async () => {
+    const backend = createFakeBackend();
+    const files = createFakeFiles();
+    files.pickSaveFile.mockResolvedValue("/home/me/people.csv");
+    const { user } = await openPeople(backend, files);
+    await screen.findAllByTestId("person-row");
+    await user.click(screen.getByTestId("people-export-csv"));
+    await waitFor(() => expect(backend.peopleExportCsv).toHaveBeenCalled());
+    const [query, path] = backend.peopleExportCsv.mock.calls[0]!;
+    expect(path).toBe("/home/me/people.csv");
+    expect(query).toMatchObject({ offset: 0, sort: "family_name" });
+    expect(query.limit).toBeGreaterThanOrEqual(25);
+  }, 20_000);
+});
