@@ -144,3 +144,28 @@ fn list_and_export_formats() {
     assert_eq!(value.as_array().unwrap().len(), people.len());
     desk.cmd(&["people", "list", "--format", "xml"]).assert().code(2);
 }
+
+#[test]
+fn import_reads_an_xlsx_workbook_with_spreadsheet_row_numbers() {
+    let desk = Desk::new();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["Family name", "Given name", "Organisation", "Focal point"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "De Pauw").unwrap();
+    sheet.write_string(1, 1, "Heidi").unwrap();
+    sheet.write_string(1, 2, "Child Focus").unwrap();
+    sheet.write_string(1, 3, "yes").unwrap();
+    sheet.write_string(3, 0, "Nobody").unwrap();
+    sheet.write_string(3, 2, "No Such Org").unwrap();
+    let file = desk.file("people.xlsx", &book.save_to_buffer().unwrap());
+    desk.cmd(&["people", "import", &file])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 4: organisation: no organisation named \"No Such Org\""));
+    desk.cmd(&["people", "import", &file, "--skip-invalid"]).assert().success().stdout("created 1, updated 0, unchanged 0, skipped 1\n");
+    let people = desk.people();
+    assert_eq!(people[0]["display_name"], "Heidi De Pauw");
+    assert_eq!(people[0]["focal_point"], true);
+}
