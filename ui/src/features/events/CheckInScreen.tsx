@@ -14,13 +14,15 @@ const LIMIT = 50;
 
 /**
  * Check-in on the day: type a few letters, ↑/↓ to move, Enter (or Space after moving) ticks the
- * highlighted participant in or out. Only registered and attended participants are listed.
+ * highlighted participant in or out. Registered participants are listed (and no-shows, who may
+ * still turn up).
  */
 export function CheckInScreen({ eventId, event, onBack }: { eventId: string; event: Event | null; onBack: () => void }) {
   const { t } = useTranslation();
   const backend = useBackend();
   const [search, setSearch] = useState("");
   const [rows, setRows] = useState<Participant[]>([]);
+  const [matching, setMatching] = useState(0);
   const [counts, setCounts] = useState<ParticipantCounts | null>(null);
   const [active, setActive] = useState(0);
   const [navigating, setNavigating] = useState(false);
@@ -39,11 +41,12 @@ export function CheckInScreen({ eventId, event, onBack }: { eventId: string; eve
     const timer = setTimeout(
       () => {
         backend
-          .participantsList(eventId, { states: ["registered", "attended"], search: search.trim() || null, include_needs: false, offset: 0, limit: LIMIT })
+          .participantsList(eventId, { states: ["registered", "attended", "no_show"], search: search.trim() || null, include_needs: false, offset: 0, limit: LIMIT })
           .then(
             (page) => {
               if (!live) return;
               setRows(page.rows);
+              setMatching(page.total);
               setCounts(page.counts);
               setActive((a) => Math.min(a, Math.max(page.rows.length - 1, 0)));
               setError(null);
@@ -104,7 +107,7 @@ export function CheckInScreen({ eventId, event, onBack }: { eventId: string; eve
     }
   };
 
-  const total = counts ? counts.registered + counts.attended : null;
+  const total = counts ? counts.registered + counts.attended + counts.no_show : null;
 
   return (
     <div className="checkin" data-testid="checkin">
@@ -176,6 +179,11 @@ export function CheckInScreen({ eventId, event, onBack }: { eventId: string; eve
             </li>
           ))}
         </ul>
+        {matching > rows.length && (
+          <p className="field-hint" data-testid="checkin-more">
+            {t("checkin.more", { shown: rows.length, total: matching })}
+          </p>
+        )}
         {rows.length === 0 && !error && <p className="field-hint">{search ? t("checkin.noMatch") : t("checkin.nobody")}</p>}
       </div>
     </div>
