@@ -79,6 +79,8 @@ describe("stance board", () => {
     );
     await waitFor(() => expect(screen.queryByTestId("evidence-dialog")).not.toBeInTheDocument());
     await waitFor(() => expect(backend.stanceBoard.mock.calls.length).toBeGreaterThan(boardCalls));
+    // The moved card has the focus back, ready for the next key.
+    await waitFor(() => expect(document.activeElement).toBe(card("Paul Tang")));
   });
 
   it("shows the core's refusal next to its field and keeps the dialog open", async () => {

@@ -32,8 +32,13 @@ interface Filters {
 const NO_FILTERS: Filters = { groups: [], countries: [], committees: [], includeCommittee: true };
 
 function focusCard(personId: string) {
-  const card = document.querySelector<HTMLElement>(`[data-testid="stance-card"][data-person-id="${CSS.escape(personId)}"]`);
-  card?.focus();
+  const cards = document.querySelectorAll<HTMLElement>('[data-testid="stance-card"]');
+  for (const card of cards) {
+    if (card.dataset.personId === personId) {
+      card.focus();
+      return;
+    }
+  }
 }
 
 /** The stance board of a dossier: columns by level, filters, moves with evidence, vote import. */
