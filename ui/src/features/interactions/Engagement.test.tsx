@@ -142,6 +142,12 @@ describe("engagement keyboard", () => {
     await screen.findAllByTestId("interaction-row");
     await user.keyboard("{Control>}n{/Control}");
     expect(await screen.findByTestId("interaction-dialog")).toBeInTheDocument();
+    // Escape in an open picker closes its list, not the dialog.
+    await user.type(screen.getByTestId("interaction-participants"), "h");
+    expect(await screen.findAllByTestId("party-option")).toHaveLength(2);
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("party-option")).not.toBeInTheDocument();
+    expect(screen.getByTestId("interaction-dialog")).toBeInTheDocument();
     await user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByTestId("interaction-dialog")).not.toBeInTheDocument());
     screen.getByTestId("interaction-list").focus();

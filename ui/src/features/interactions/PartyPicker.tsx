@@ -69,6 +69,22 @@ export function PartyPicker({
   }, [backend, text, scope, open]);
 
   const shown = hits.filter((h) => !exclude.includes(h.id));
+  const listOpen = open && shown.length > 0;
+  const ownInput = useRef<HTMLInputElement | null>(null);
+
+  // A dialog closes on Escape from a capturing listener on the document; while the list is
+  // open, Escape closes only the list (a capturing listener on the window runs first).
+  useEffect(() => {
+    if (!listOpen) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape" || document.activeElement !== ownInput.current) return;
+      event.stopPropagation();
+      event.preventDefault();
+      setOpen(false);
+    };
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
+  }, [listOpen]);
 
   const pick = (hit: PartyHit | undefined) => {
     if (!hit) return;
@@ -102,7 +118,11 @@ export function PartyPicker({
   return (
     <div className="eng-picker">
       <input
-        ref={inputRef}
+        ref={(el) => {
+          ownInput.current = el;
+          if (typeof inputRef === "function") inputRef(el);
+          else if (inputRef) (inputRef as { current: HTMLInputElement | null }).current = el;
+        }}
         id={id}
         name={id}
         className="input"
