@@ -30,8 +30,10 @@ export function EventCalendar({
   const byDay = useMemo(() => {
     const map = new Map<string, EventSummary[]>();
     for (const e of events) {
-      const day = splitLocal(e.starts_at).date;
-      map.set(day, [...(map.get(day) ?? []), e]);
+      // A multi-day event shows on each of its days (a fortnight at most).
+      const last = splitLocal(e.ends_at).date;
+      let day = splitLocal(e.starts_at).date;
+      for (let n = 0; n < 14 && day <= last; n++, day = addDays(day, 1)) map.set(day, [...(map.get(day) ?? []), e]);
     }
     for (const list of map.values()) list.sort((a, b) => a.starts_at.localeCompare(b.starts_at));
     return map;
@@ -144,7 +146,7 @@ export function EventCalendar({
                       }}
                       title={e.title}
                     >
-                      <span className="calendar-event-time">{splitLocal(e.starts_at).time}</span> {e.title}
+                      {splitLocal(e.starts_at).date === day && <span className="calendar-event-time">{splitLocal(e.starts_at).time}</span>} {e.title}
                     </button>
                   ))}
                 </div>

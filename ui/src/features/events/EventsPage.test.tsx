@@ -1,12 +1,12 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import type { EventSummary } from "../../bindings/EventSummary";
 import { createFakeBackend } from "../../test/fakeBackend";
+import { renderApp } from "../../test/render";
 import { EventCalendar } from "./EventCalendar";
 import { openEventsPage } from "./testing";
-import { render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { formatRange, monthGrid, zoneLabelAt } from "./time";
-import type { EventSummary } from "../../bindings/EventSummary";
 
 describe("events list", () => {
   it("shows each event with its local time, zone, seats and overdue tasks", async () => {
@@ -27,7 +27,6 @@ describe("events list", () => {
   it("shows a list error instead of swallowing it", async () => {
     const backend = createFakeBackend();
     backend.eventsList.mockRejectedValue({ code: "storage", message: "database is locked", field: null });
-    const { renderApp } = await import("../../test/render");
     const { user } = renderApp(backend);
     await user.click(await screen.findByTestId("nav-events"));
     expect(await screen.findByTestId("events-error")).toHaveTextContent("database is locked");
@@ -84,7 +83,8 @@ describe("calendar", () => {
       overdue_tasks: 0,
     };
     const opened: string[] = [];
-    render(<EventCalendar events={[summary]} onOpen={(id) => opened.push(id)} today="2024-05-13" />);
+    const twoDays: EventSummary = { ...summary, id: "e2", title: "Summit", starts_at: "2024-05-29T09:00", ends_at: "2024-05-30T13:00" };
+    render(<EventCalendar events={[summary, twoDays]} onOpen={(id) => opened.push(id)} today="2024-05-13" />);
     const user = userEvent.setup();
     const today = screen.getByTestId("calendar-day-2024-05-13");
     expect(today).toHaveClass("is-today");
@@ -94,6 +94,9 @@ describe("calendar", () => {
     expect(screen.getByTestId("calendar-day-2024-05-14")).toHaveFocus();
     await user.keyboard("{Enter}");
     expect(opened).toEqual(["e1"]);
+    expect(within(screen.getByTestId("calendar-day-2024-05-29")).getByTestId("calendar-event")).toHaveTextContent("09:00 Summit");
+    expect(within(screen.getByTestId("calendar-day-2024-05-30")).getByTestId("calendar-event")).toHaveTextContent("Summit");
+    expect(within(screen.getByTestId("calendar-day-2024-05-31")).queryByTestId("calendar-event")).toBeNull();
     await user.keyboard("{ArrowDown}");
     expect(screen.getByTestId("calendar-day-2024-05-21")).toHaveFocus();
     fireEvent.keyDown(screen.getByTestId("calendar-day-2024-05-21"), { key: "PageDown" });
