@@ -288,7 +288,13 @@ export function ParticipantsTab({ event, onCounts }: { event: Event; onCounts: (
       {error && <ErrorBanner error={error} onRetry={reload} testId="participants-error" />}
 
       {rows && rows.length === 0 ? (
-        <EmptyState icon={<UsersIcon size={24} />} title={t("participants.emptyTitle")} body={t("participants.emptyBody")} testId="participants-empty" />
+        states.length > 0 || search.trim() ? (
+          <p className="field-hint" data-testid="participants-no-match">
+            {t("participants.noMatch")}
+          </p>
+        ) : (
+          <EmptyState icon={<UsersIcon size={24} />} title={t("participants.emptyTitle")} body={t("participants.emptyBody")} testId="participants-empty" />
+        )
       ) : (
         rows && (
           <div className="participant-table" role="table" aria-label={t("participants.title")}>
