@@ -306,12 +306,7 @@ export function PersonDetailPane({
               )}
             </section>
 
-            <section className="detail-section" aria-labelledby="person-timeline">
-              <h3 className="section-title" id="person-timeline">
-                {t("people.detail.timeline")}
-              </h3>
-              <Timeline personId={person.id} name={person.display_name} />
-            </section>
+            <Timeline personId={person.id} name={person.display_name} />
 
             <p className="detail-meta">
               {t("people.detail.createdUpdated", { created: formatDateTime(person.created_at), updated: formatDateTime(person.updated_at) })}
