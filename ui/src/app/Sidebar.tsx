@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { NAV_ITEMS, type NavId } from "./nav";
 import { useStoreInfo } from "./storeInfo";
+import { useOverdueCount } from "../features/interactions/useOverdueCount";
 
 function Logo() {
   return (
@@ -16,6 +17,7 @@ function Logo() {
 export function Sidebar({ active, onNavigate }: { active: NavId; onNavigate: (id: NavId) => void }) {
   const { t, i18n } = useTranslation();
   const { info } = useStoreInfo();
+  const overdue = useOverdueCount();
   return (
     <nav className="sidebar" aria-label={t("nav.label")}>
       <div className="brand">
@@ -40,6 +42,11 @@ export function Sidebar({ active, onNavigate }: { active: NavId; onNavigate: (id
                 {item.id === "organisations" && info && (
                   <span className="nav-count">{info.organisations.toLocaleString(i18n.language)}</span>
                 )}
+                {item.id === "engagement" && overdue ? (
+                  <span className="nav-count eng-nav-overdue" title={t("engagement.overdueBadge", { count: overdue })} data-testid="nav-overdue">
+                    {overdue.toLocaleString(i18n.language)}
+                  </span>
+                ) : null}
               </button>
             </li>
           );

@@ -7,6 +7,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { SegmentedTabs } from "../../components/SegmentedTabs";
 import { InteractionLog } from "./InteractionLog";
 import { TaskList } from "./TaskList";
+import { announceTasksChanged } from "./useOverdueCount";
 
 type Tab = "log" | "tasks";
 
@@ -34,7 +35,10 @@ export function EngagementPage() {
     };
   }, [backend, token]);
 
-  const changed = useCallback(() => setToken((n) => n + 1), []);
+  const changed = useCallback(() => {
+    setToken((n) => n + 1);
+    announceTasksChanged();
+  }, []);
   const tasksLabel = overdue ? t("engagement.tasksTabOverdue", { count: overdue }) : t("engagement.tasksTab");
   return (
     <div className="page" data-testid="interactions-page">

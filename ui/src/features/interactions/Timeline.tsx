@@ -11,6 +11,7 @@ import { formatDate } from "../../lib/dates";
 import { InteractionDialog } from "./InteractionDialog";
 import type { PickedParty } from "./PartyPicker";
 import { TaskItem } from "./TaskItem";
+import { announceTasksChanged } from "./useOverdueCount";
 
 const PAGE = 20;
 
@@ -69,6 +70,7 @@ export function Timeline({ personId, organisationId, name }: { personId?: string
 
   const taskChanged = (task: Task) => {
     setPage((p) => (p ? { ...p, open_tasks: p.open_tasks.map((x) => (x.id === task.id ? task : x)) } : p));
+    announceTasksChanged();
   };
 
   return (
@@ -138,6 +140,7 @@ export function Timeline({ personId, organisationId, name }: { personId?: string
         onSaved={() => {
           setLogging(false);
           setToken((n) => n + 1);
+          announceTasksChanged();
         }}
       />
     </section>
