@@ -171,3 +171,28 @@ describe("overdue count", () => {
     await waitFor(() => expect(screen.queryByTestId("nav-overdue")).not.toBeInTheDocument());
   });
 });
+
+describe("log filters", () => {
+  it("asks the core for a kind, a participant, dates and text", async () => {
+    const { user, backend } = await openEngagement();
+    await screen.findAllByTestId("interaction-row");
+    await user.selectOptions(document.getElementById("interaction-filter-kind")!, "call");
+    await user.type(screen.getByTestId("interaction-filter-party"), "thor");
+    await screen.findByText("Thorn");
+    await user.keyboard("{Enter}");
+    fireEvent.change(document.getElementById("interaction-from")!, { target: { value: "2023-01-01" } });
+    await user.type(screen.getByTestId("interaction-search"), "iwf");
+    await waitFor(() =>
+      expect(backend.interactionsList).toHaveBeenLastCalledWith({
+        kind: "call",
+        from: "2023-01-01",
+        to: null,
+        person_id: null,
+        organisation_id: "org-thorn",
+        text: "iwf",
+        offset: 0,
+        limit: 100,
+      }),
+    );
+  });
+});

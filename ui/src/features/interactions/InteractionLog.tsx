@@ -17,6 +17,7 @@ import { formatDate } from "../../lib/dates";
 import { INTERACTION_KINDS } from "./enums";
 import { InteractionDialog } from "./InteractionDialog";
 import { InteractionDetail } from "./InteractionDetail";
+import { PartyChips, PartyPicker, type PickedParty } from "./PartyPicker";
 
 const PAGE = 100;
 const ROW_HEIGHT = 56;
@@ -26,6 +27,7 @@ interface Filters {
   text: string;
   from: string;
   to: string;
+  party: PickedParty | null;
 }
 
 /** The engagement log: a virtualised list (pages fetched as it scrolls), the selected interaction, and the log dialog. */
@@ -33,7 +35,7 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const backend = useBackend();
   const toast = useToast();
-  const [filters, setFilters] = useState<Filters>({ kind: "", text: "", from: "", to: "" });
+  const [filters, setFilters] = useState<Filters>({ kind: "", text: "", from: "", to: "", party: null });
   const [rows, setRows] = useState<Interaction[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
@@ -44,6 +46,12 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
   const [deleting, setDeleting] = useState(false);
   const loadingMore = useRef(false);
+  // The text filter reaches the core once typing pauses.
+  const [typed, setTyped] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setFilters((f) => (f.text === typed ? f : { ...f, text: typed })), 200);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -77,8 +85,8 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
       kind: filters.kind || null,
       from: filters.from || null,
       to: filters.to || null,
-      person_id: null,
-      organisation_id: null,
+      person_id: filters.party?.kind === "person" ? filters.party.id : null,
+      organisation_id: filters.party?.kind === "organisation" ? filters.party.id : null,
       text: filters.text.trim() || null,
       offset,
       limit: PAGE,
@@ -180,8 +188,8 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
           type="search"
           placeholder={t("engagement.searchPlaceholder")}
           aria-label={t("engagement.searchPlaceholder")}
-          value={filters.text}
-          onChange={(e) => setFilters((f) => ({ ...f, text: e.target.value }))}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
           data-testid="interaction-search"
         />
         <EnumSelect<InteractionKind | "">
@@ -192,6 +200,19 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
           emptyLabel={t("engagement.allKinds")}
           onChange={(kind) => setFilters((f) => ({ ...f, kind }))}
         />
+        <div className="eng-owner-filter">
+          {filters.party ? (
+            <PartyChips parties={[filters.party]} onRemove={() => setFilters((f) => ({ ...f, party: null }))} testId="interaction-filter-party-chip" />
+          ) : (
+            <PartyPicker
+              id="interaction-filter-party"
+              scope="all"
+              placeholder={t("engagement.participantFilter")}
+              onPick={(hit) => setFilters((f) => ({ ...f, party: { kind: hit.kind, id: hit.id, name: hit.name } }))}
+              testId="interaction-filter-party"
+            />
+          )}
+        </div>
         <label className="field-label toolbar-label" htmlFor="interaction-from">
           {t("engagement.from")}
         </label>
