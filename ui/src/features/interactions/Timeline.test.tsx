@@ -61,6 +61,21 @@ describe("timeline", () => {
     await waitFor(() => expect(backend.timelineGet).toHaveBeenCalledTimes(2));
   }, 15000);
 
+  it("asks for the record's name when it was not given", async () => {
+    const backend = createFakeBackend();
+    backend.timelineGet.mockResolvedValue({ rows: [], total: 0, offset: 0, open_tasks: [] });
+    backend.personGet.mockImplementation(async (id) => {
+      const detail = await createFakeBackend().personGet(id);
+      return { ...detail, person: { ...detail.person, display_name: "Ylva Johansson" } };
+    });
+    const { user } = renderTimeline({ personId: "person-ylva" }, backend);
+    expect(await screen.findByTestId("timeline-empty")).toBeInTheDocument();
+    await user.click(screen.getByTestId("timeline-log-button"));
+    const dialog = within(await screen.findByTestId("interaction-dialog"));
+    expect(dialog.getAllByTestId("party-chip").map((c) => c.textContent)).toEqual(["Ylva Johansson×"]);
+    expect(backend.personGet).toHaveBeenCalledWith("person-ylva");
+  });
+
   it("shows the core's error", async () => {
     const backend = createFakeBackend();
     backend.timelineGet.mockRejectedValue({ code: "not_found", message: "no person with id x", field: null });

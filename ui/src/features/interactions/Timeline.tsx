@@ -27,6 +27,7 @@ export function Timeline({ personId, organisationId, name }: { personId?: string
   const [error, setError] = useState<ApiError | null>(null);
   const [token, setToken] = useState(0);
   const [logging, setLogging] = useState(false);
+  const [fetchedName, setFetchedName] = useState<string | null>(null);
   const recordId = personId ?? organisationId ?? null;
 
   const query = useCallback(
@@ -59,14 +60,29 @@ export function Timeline({ personId, organisationId, name }: { personId?: string
     }
   };
 
-  // The record's own name, for the participant the log dialog starts with.
-  const known =
+  // The record's own name, for the participant the log dialog starts with: given, seen on
+  // the timeline, or asked for when the dialog opens.
+  const seen =
     name ??
     page?.rows
       .flatMap((e) => e.interaction.participants)
       .find((p) => (personId ? p.person_id === personId : p.organisation_id === organisationId))?.name ??
-    t("timeline.thisRecord");
-  const prefill: PickedParty[] = [{ kind: personId ? "person" : "organisation", id: recordId, name: known }];
+    fetchedName;
+  const prefill: PickedParty[] = [{ kind: personId ? "person" : "organisation", id: recordId, name: seen ?? t("timeline.thisRecord") }];
+
+  const openLog = async () => {
+    if (!seen) {
+      try {
+        setFetchedName(
+          personId ? (await backend.personGet(personId)).person.display_name : (await backend.orgGet(recordId)).organisation.name,
+        );
+      } catch (raw) {
+        setError(toApiError(raw));
+        return;
+      }
+    }
+    setLogging(true);
+  };
 
   const taskChanged = (task: Task) => {
     setPage((p) => (p ? { ...p, open_tasks: p.open_tasks.map((x) => (x.id === task.id ? task : x)) } : p));
@@ -81,7 +97,7 @@ export function Timeline({ personId, organisationId, name }: { personId?: string
           {page && <span className="cell-muted"> · {t("engagement.count", { count: page.total })}</span>}
         </h3>
         <div className="section-actions">
-          <Button size="sm" onClick={() => setLogging(true)} data-testid="timeline-log-button">
+          <Button size="sm" onClick={() => void openLog()} data-testid="timeline-log-button">
             {t("engagement.log")}
           </Button>
         </div>
