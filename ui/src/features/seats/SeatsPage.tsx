@@ -110,7 +110,7 @@ export function SeatsPage() {
                         : t("seats.since", { start: formatDate(term.starts_on) })}
                     </td>
                     <td>
-                      {!term.ends_on && (
+                      {(!term.ends_on || term.ends_on > todayIso()) && (
                         <Button size="sm" variant="ghost" onClick={() => setEnding(term)} data-testid="seat-end">
                           {t("seatForm.end")}
                         </Button>
