@@ -316,3 +316,24 @@ fn pickers_find_people_and_organisations_by_folded_prefix() {
     let twice = ApiError::from(interactions::resolve_person(&store, "Mié Kohiyama").unwrap_err());
     assert!(twice.message.contains("names several people"), "{}", twice.message);
 }
+
+#[test]
+fn an_interaction_may_be_about_a_dossier() {
+    let store = store();
+    let mep = person(&store, "Javier", "Zarzalejos");
+    store
+        .write(|c| {
+            c.execute(
+                "INSERT INTO dossiers (id, reference, short_title, lead_committee, created_at, updated_at)
+                 VALUES ('d1', '2022/0155(COD)', 'CSA Regulation', 'LIBE', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let about = interactions::create(&store, InteractionInput { dossier_id: Some("d1".into()), ..meeting("2023-11-14", "LIBE vote", &[&mep], &[]) }).unwrap();
+    assert_eq!(about.dossier_reference.as_deref(), Some("2022/0155(COD)"));
+    assert_eq!(interactions::dossier_choices(&store).unwrap()[0].short_title, "CSA Regulation");
+    let unknown = interactions::create(&store, InteractionInput { dossier_id: Some("nope".into()), ..meeting("2023-11-14", "X", &[&mep], &[]) }).unwrap_err();
+    assert_eq!(ApiError::from(unknown).field.as_deref(), Some("dossier_id"));
+}
