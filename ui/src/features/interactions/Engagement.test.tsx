@@ -196,3 +196,25 @@ describe("log filters", () => {
     );
   });
 });
+
+describe("task edit", () => {
+  it("opens a task from the list and saves it with its owner and done state kept", async () => {
+    const { user, backend } = await openEngagement();
+    await user.click(await screen.findByTestId("engagement-tab-tasks"));
+    await user.click((await screen.findAllByTestId("task-open"))[0]!);
+    const dialog = within(await screen.findByTestId("task-dialog"));
+    expect(dialog.getByTestId("task-title")).toHaveValue("Send the position paper");
+    await user.type(dialog.getByTestId("task-title"), " to LIBE");
+    await user.click(dialog.getByTestId("task-save"));
+    await waitFor(() =>
+      expect(backend.taskUpdate).toHaveBeenCalledWith("task-1", {
+        id: "task-1",
+        title: "Send the position paper to LIBE",
+        owner_person_id: "person-heidi",
+        due_on: "2023-03-27",
+        done: false,
+        notes: null,
+      }),
+    );
+  });
+});
