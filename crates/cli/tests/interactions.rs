@@ -74,6 +74,13 @@ fn interactions_add_and_list_with_people_by_name_or_id_and_organisations_by_acro
     assert_eq!(rows[1]["organisations"], serde_json::json!(["Internet Watch Foundation"]));
     assert_eq!(rows[1]["outcome"], "Supportive");
     desk.cmd(&["interactions", "list"]).assert().success().stdout(predicate::str::contains("First high-level event"));
+    let thorn = desk.json(&["interactions", "list", "--org", "thorn", "--format", "json"]);
+    assert_eq!(thorn.as_array().unwrap().len(), 1);
+    assert_eq!(thorn[0]["subject"], "Follow-up");
+    let mine = desk.json(&["interactions", "list", "--person", "Zoë Vermeulen-Daems", "--kind", "meeting", "--format", "json"]);
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    let none = desk.json(&["interactions", "list", "--from", "2023-04-01", "--to", "2023-04-30", "--format", "json"]);
+    assert_eq!(none.as_array().unwrap().len(), 0);
 }
 
 #[test]

@@ -52,6 +52,12 @@ pub(crate) struct ListArgs {
     /// Text in the subject or the outcome.
     #[arg(long)]
     search: Option<String>,
+    /// Only those this person took part in: an id or a full name.
+    #[arg(long, value_name = "ID_OR_NAME")]
+    person: Option<String>,
+    /// Only those this organisation took part in: its name or acronym.
+    #[arg(long, value_name = "NAME_OR_ACRONYM")]
+    org: Option<String>,
 }
 
 #[derive(Args)]
@@ -103,7 +109,18 @@ pub(crate) fn run_tasks(store: &Store, command: TasksCommand) -> Result<(), Fail
 }
 
 fn list(store: &Store, args: ListArgs) -> Result<(), Failure> {
-    let mut query = InteractionQuery { kind: args.kind, from: args.from, to: args.to, text: args.search, limit: interactions::MAX_PAGE, ..Default::default() };
+    let person_id = args.person.as_deref().map(|p| interactions::resolve_person(store, p)).transpose()?;
+    let organisation_id = args.org.as_deref().map(|o| resolve_organisation(store, o)).transpose()?;
+    let mut query = InteractionQuery {
+        kind: args.kind,
+        from: args.from,
+        to: args.to,
+        text: args.search,
+        person_id,
+        organisation_id,
+        limit: interactions::MAX_PAGE,
+        ..Default::default()
+    };
     let mut rows = Vec::new();
     loop {
         let page = interactions::list(store, &query)?;
