@@ -18,6 +18,7 @@ pub mod organisations;
 pub mod people;
 pub mod policy;
 pub mod profile;
+pub mod search;
 pub mod seats;
 pub mod stances;
 pub mod store;

@@ -82,6 +82,8 @@ impl Store {
         // journal_mode answers with a row, so it is queried rather than executed.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        // The search index's triggers call these, and the migration back-fills with them.
+        crate::search::register_functions(&conn)?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         let known = i64::from(latest_version());
         if found > known {

@@ -14,6 +14,7 @@ mod memberships;
 mod organisations;
 mod people;
 mod policy;
+mod search;
 mod seats;
 mod stances;
 mod store;
