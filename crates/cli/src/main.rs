@@ -65,6 +65,10 @@ enum Command {
     /// Follow-up tasks: what is due and what is overdue.
     #[command(subcommand)]
     Tasks(commands::interactions::TasksCommand),
+    /// Back the store up (to the backup folder, rotated, or to --out FILE).
+    Backup(commands::backup::BackupArgs),
+    /// Replace the store with a backup, after checking it; the store as it was is kept as a backup.
+    Restore(commands::backup::RestoreArgs),
 }
 
 /// A failure with the exit code it deserves.
@@ -107,6 +111,12 @@ fn open(db: Option<&std::path::Path>) -> Result<Store, Failure> {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    let cli = match cli.command {
+        Command::Restore(args) => {
+            return commands::backup::run_restore(&coalition_core::store::resolve_path(cli.db.as_deref())?, args)
+        }
+        command => Cli { command, ..cli },
+    };
     let store = open(cli.db.as_deref())?;
     match cli.command {
         Command::Init => {
@@ -131,6 +141,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Seats(command) => commands::seats::run(&store, command),
         Command::Interactions(command) => commands::interactions::run_interactions(&store, command),
         Command::Tasks(command) => commands::interactions::run_tasks(&store, command),
+        Command::Backup(args) => commands::backup::run_backup(&store, args),
+        Command::Restore(_) => unreachable!("restore runs before the store is opened"),
     }
 }
 

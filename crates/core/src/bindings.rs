@@ -5,6 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::audit::AuditEntry;
+use crate::backup::{BackupFile, BackupReport, BackupSettings, BackupSettingsInput, RecoveryInfo, RestoreReport};
 use crate::countries::Country;
 use crate::demo::DemoReport;
 use crate::error::{ApiError, FieldError};
@@ -71,6 +72,12 @@ pub fn all() -> Vec<(String, String)> {
         render::<AuditEntry>(&cfg),
         render::<Country>(&cfg),
         render::<StoreInfo>(&cfg),
+        render::<BackupSettings>(&cfg),
+        render::<BackupSettingsInput>(&cfg),
+        render::<BackupFile>(&cfg),
+        render::<BackupReport>(&cfg),
+        render::<RestoreReport>(&cfg),
+        render::<RecoveryInfo>(&cfg),
         render::<DemoReport>(&cfg),
         render::<OrgType>(&cfg),
         render::<Organisation>(&cfg),

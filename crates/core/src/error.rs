@@ -69,6 +69,14 @@ pub enum CoreError {
         /// The newest schema this build knows.
         known: i64,
     },
+    /// The store's file failed its integrity check; it is left untouched (the message says why).
+    #[error("the store at {path} is damaged: {problem}")]
+    Damaged {
+        /// The damaged file.
+        path: String,
+        /// SQLite's first complaint.
+        problem: String,
+    },
 }
 
 impl CoreError {
@@ -88,6 +96,7 @@ impl CoreError {
             CoreError::Network(_) => "network",
             CoreError::Storage(_) | CoreError::Migration(_) => "storage",
             CoreError::TooNew { .. } => "too_new",
+            CoreError::Damaged { .. } => "store_damaged",
         }
     }
 
@@ -103,7 +112,7 @@ impl CoreError {
 /// The single error shape the UI receives: `{code, message, field?}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ApiError {
-    /// Stable code: validation, not_found, conflict, io, bad_file, network, storage, too_new, internal.
+    /// Stable code: validation, not_found, conflict, io, bad_file, network, storage, too_new, store_damaged, internal.
     pub code: String,
     /// A sentence to show as is.
     pub message: String,

@@ -5,7 +5,7 @@
  */
 export type ApiError = { 
 /**
- * Stable code: validation, not_found, conflict, io, bad_file, network, storage, too_new, internal.
+ * Stable code: validation, not_found, conflict, io, bad_file, network, storage, too_new, store_damaged, internal.
  */
 code: string, 
 /**

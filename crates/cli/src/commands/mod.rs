@@ -1,5 +1,6 @@
 //! One module per command group.
 
+pub(crate) mod backup;
 pub(crate) mod interactions;
 pub(crate) mod dossiers;
 pub(crate) mod events;

@@ -65,6 +65,8 @@ impl Store {
                 source,
             })?;
         }
+        // A damaged file is refused before anything (migrations included) writes to it.
+        crate::backup::check_file(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -103,6 +105,12 @@ impl Store {
         // A panic while holding the lock leaves SQLite consistent (the transaction rolls
         // back on drop), so a poisoned lock is safe to reuse.
         self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs work that needs the connection itself (backup restores replace its content).
+    pub(crate) fn with_connection<T>(&self, work: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        work(&mut conn)
     }
 
     /// Runs read-only work.

@@ -1,6 +1,7 @@
 //! Core integration tests: one binary, a module per area, each test on its own store.
 
 mod audit;
+mod backup;
 mod demo;
 mod events;
 mod dossiers;
