@@ -32,6 +32,13 @@ const COMMANDS: &[&str] = &[
     "orgs_merge",
     "orgs_merge_undo",
     "seats_held_on",
+    // backups
+    "backup_settings",
+    "backup_settings_set",
+    "backups_list",
+    "backup_now",
+    "backup_restore",
+    "recovery_info",
     // events
     "events_list",
     "event_get",

@@ -3,19 +3,86 @@
 
 mod commands;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
+use coalition_core::backup::{self, RestoreReport, Trigger};
 use coalition_core::{ApiError, Store};
+use tauri::Manager;
 
-/// The open store, or why it could not be opened (shown by every command).
+/// The open store, or why it could not be opened (shown by every command). A damaged store
+/// stays closed until a backup is restored over it, which opens it (`Desk::restore`).
 pub struct Desk {
-    store: Result<Store, ApiError>,
+    store: OnceLock<Store>,
+    failure: Mutex<Option<ApiError>>,
+    path: Result<PathBuf, ApiError>,
 }
 
 impl Desk {
+    fn open() -> Desk {
+        let path = coalition_core::store::resolve_path(db_argument().as_deref()).map_err(ApiError::from);
+        let desk = Desk { store: OnceLock::new(), failure: Mutex::new(None), path };
+        match desk.path.clone().and_then(|path| Store::open(&path).map_err(ApiError::from)) {
+            Ok(store) => {
+                let _ = desk.store.set(store);
+            }
+            Err(error) => {
+                eprintln!("coalition-desk: the store could not be opened: {}", error.message);
+                *desk.failure.lock().unwrap_or_else(|p| p.into_inner()) = Some(error);
+            }
+        }
+        desk
+    }
+
     /// The store, or the error that kept it closed.
     pub fn store(&self) -> Result<&Store, ApiError> {
-        self.store.as_ref().map_err(Clone::clone)
+        self.store.get().ok_or_else(|| {
+            self.failure.lock().unwrap_or_else(|p| p.into_inner()).clone().unwrap_or_else(|| ApiError {
+                code: "internal".into(),
+                message: "the store is not open".into(),
+                field: None,
+            })
+        })
+    }
+
+    /// The store's file, known even when it could not be opened.
+    pub fn path(&self) -> Result<&Path, ApiError> {
+        self.path.as_deref().map_err(Clone::clone)
+    }
+
+    /// Restores a backup: into the open store, or over a damaged one, which is then opened.
+    pub fn restore(&self, file: &Path) -> Result<RestoreReport, ApiError> {
+        if let Some(store) = self.store.get() {
+            return Ok(backup::restore(store, file)?);
+        }
+        let mut failure = self.failure.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(store) = self.store.get() {
+            return Ok(backup::restore(store, file)?);
+        }
+        match failure.as_ref() {
+            Some(error) if error.code == "store_damaged" => {}
+            Some(error) => return Err(error.clone()),
+            None => {}
+        }
+        let (store, report) = backup::recover(self.path()?, file)?;
+        let _ = self.store.set(store);
+        *failure = None;
+        Ok(report)
+    }
+}
+
+/// Backs up at startup when anything changed since the last backup, then every few minutes
+/// checks whether the chosen interval has passed (with changes).
+fn backup_timer(app: tauri::AppHandle) {
+    let mut trigger = Trigger::Startup;
+    loop {
+        if let Ok(store) = app.state::<Desk>().store() {
+            if let Err(error) = backup::auto_backup_now(store, trigger) {
+                eprintln!("coalition-desk: automatic backup failed: {error}");
+            }
+            trigger = Trigger::Periodic;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(120));
     }
 }
 
@@ -33,20 +100,17 @@ fn db_argument() -> Option<PathBuf> {
     None
 }
 
-fn open_store() -> Result<Store, ApiError> {
-    let path = coalition_core::store::resolve_path(db_argument().as_deref())?;
-    Ok(Store::open(&path)?)
-}
-
 /// Starts the app.
 pub fn run() {
-    let desk = Desk { store: open_store() };
-    if let Err(error) = &desk.store {
-        eprintln!("coalition-desk: the store could not be opened: {}", error.message);
-    }
+    let desk = Desk::open();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(desk)
+        .setup(|app| {
+            let handle = app.handle().clone();
+            std::thread::spawn(move || backup_timer(handle));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::store_info,
             commands::countries_list,
@@ -79,6 +143,13 @@ pub fn run() {
             commands::orgs_merge,
             commands::orgs_merge_undo,
             commands::seats_held_on,
+            // backups
+            commands::backup::backup_settings,
+            commands::backup::backup_settings_set,
+            commands::backup::backups_list,
+            commands::backup::backup_now,
+            commands::backup::backup_restore,
+            commands::backup::recovery_info,
             // events
             commands::events::events_list,
             commands::events::event_get,

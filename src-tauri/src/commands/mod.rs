@@ -25,6 +25,7 @@ use tauri::State;
 
 use crate::Desk;
 
+pub mod backup;
 pub mod events;
 pub mod interactions;
 pub mod people;

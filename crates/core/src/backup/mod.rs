@@ -485,6 +485,11 @@ pub fn auto_backup(store: &Store, trigger: Trigger, now: DateTime<Utc>) -> Resul
     }
 }
 
+/// [`auto_backup`] at the current time: what the app's startup and its timer call.
+pub fn auto_backup_now(store: &Store, trigger: Trigger) -> Result<Option<BackupReport>> {
+    auto_backup(store, trigger, Utc::now())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Restore
 
