@@ -65,6 +65,10 @@ enum Command {
     /// Follow-up tasks: what is due and what is overdue.
     #[command(subcommand)]
     Tasks(commands::interactions::TasksCommand),
+    /// Fill the store with realistic, deterministic synthetic data.
+    Synth(commands::synth::SynthArgs),
+    /// Measure on a fresh temporary store (--db is not used) and print JSON.
+    Bench(commands::bench::BenchArgs),
     /// Back the store up (to the backup folder, rotated, or to --out FILE).
     Backup(commands::backup::BackupArgs),
     /// Replace the store with a backup, after checking it; the store as it was is kept as a backup.
@@ -111,6 +115,9 @@ fn open(db: Option<&std::path::Path>) -> Result<Store, Failure> {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    if let Command::Bench(args) = &cli.command {
+        return commands::bench::run(args);
+    }
     let cli = match cli.command {
         Command::Restore(args) => {
             return commands::backup::run_restore(&coalition_core::store::resolve_path(cli.db.as_deref())?, args)
@@ -141,6 +148,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Seats(command) => commands::seats::run(&store, command),
         Command::Interactions(command) => commands::interactions::run_interactions(&store, command),
         Command::Tasks(command) => commands::interactions::run_tasks(&store, command),
+        Command::Synth(args) => commands::synth::run(&store, args),
+        Command::Bench(_) => unreachable!("bench runs on its own temporary store"),
         Command::Backup(args) => commands::backup::run_backup(&store, args),
         Command::Restore(_) => unreachable!("restore runs before the store is opened"),
     }

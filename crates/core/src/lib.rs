@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod bench;
 pub mod backup;
 pub mod bindings;
 pub mod countries;
@@ -23,6 +24,7 @@ pub mod search;
 pub mod seats;
 pub mod stances;
 pub mod store;
+pub mod synth;
 pub mod tabular;
 pub mod text;
 

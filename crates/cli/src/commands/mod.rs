@@ -2,6 +2,8 @@
 
 pub(crate) mod backup;
 pub(crate) mod interactions;
+pub(crate) mod bench;
+pub(crate) mod synth;
 pub(crate) mod dossiers;
 pub(crate) mod events;
 pub(crate) mod letters;

@@ -1,6 +1,7 @@
 //! The engagement log: meetings, calls, emails, letters and hearings with their
 //! participants and outcome, each record's timeline, and follow-up tasks.
 
+mod export;
 mod model;
 pub(crate) mod rules;
 pub(crate) mod store;
@@ -9,6 +10,7 @@ pub use model::{
     DossierChoice, Interaction, InteractionInput, InteractionKind, InteractionPage, InteractionQuery, InteractionParticipant, PartyHit,
     PartyKind, Task, TaskInput, TaskPage, TaskQuery, TimelineEntry, TimelinePage, TimelineQuery,
 };
+pub use export::{export_csv, export_csv_file, CSV_COLUMNS};
 pub use store::MAX_PAGE;
 
 use crate::error::Result;

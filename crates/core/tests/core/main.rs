@@ -19,6 +19,7 @@ mod search;
 mod seats;
 mod stances;
 mod store;
+mod synth;
 
 use coalition_core::memberships::{MembershipStatus, MembershipTier, NewMembership};
 use coalition_core::organisations::{NewOrganisation, OrgType, OrganisationDetail, OrganisationInput};

@@ -1,0 +1,71 @@
+//! The engagement log as CSV, streamed: one query in date order, each row written as it is
+//! read, so memory stays flat whatever the number of interactions. Participants come from
+//! correlated subqueries over the `interaction_participants` index, never a query per row.
+
+use std::io::{BufWriter, Write};
+
+use crate::error::{CoreError, Result};
+use crate::tabular::inert;
+use crate::Store;
+
+/// The CSV header: the CLI's and scripts' contract.
+pub const CSV_COLUMNS: [&str; 9] =
+    ["id", "occurred_on", "kind", "subject", "outcome", "dossier", "people", "organisations", "open_tasks"];
+
+fn io_error(source: std::io::Error) -> CoreError {
+    CoreError::Io { context: "cannot write the export".into(), source }
+}
+
+fn csv_error(error: csv::Error) -> CoreError {
+    match error.into_kind() {
+        csv::ErrorKind::Io(source) => io_error(source),
+        other => CoreError::BadFile(format!("cannot write CSV: {other:?}")),
+    }
+}
+
+const SELECT: &str = "SELECT i.id, i.occurred_on, i.kind, i.subject, i.outcome, d.reference,
+        (SELECT group_concat(p.display_name, '; ') FROM interaction_participants ip
+           JOIN people p ON p.id = ip.person_id WHERE ip.interaction_id = i.id),
+        (SELECT group_concat(o.name, '; ') FROM interaction_participants ip
+           JOIN organisations o ON o.id = ip.organisation_id WHERE ip.interaction_id = i.id),
+        (SELECT count(*) FROM tasks t WHERE t.interaction_id = i.id AND t.done = 0)
+     FROM interactions i LEFT JOIN dossiers d ON d.id = i.dossier_id
+     ORDER BY i.occurred_on, i.id";
+
+/// Writes every interaction, oldest first, as CSV (cells made inert); `excel_bom` starts
+/// with a UTF-8 byte-order mark. Returns the number of rows.
+pub fn export_csv(store: &Store, out: &mut dyn Write, excel_bom: bool) -> Result<u64> {
+    let mut out = BufWriter::with_capacity(64 * 1024, out);
+    if excel_bom {
+        out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
+    }
+    let mut writer = csv::Writer::from_writer(&mut out);
+    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
+    let count = store.read(|conn| {
+        let mut stmt = conn.prepare_cached(SELECT)?;
+        let mut rows = stmt.query([])?;
+        let mut count = 0u64;
+        let mut cells: [String; 9] = Default::default();
+        while let Some(row) = rows.next()? {
+            for (i, cell) in cells.iter_mut().enumerate().take(8) {
+                cell.clear();
+                if let Some(text) = row.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)? {
+                    cell.push_str(&inert(text));
+                }
+            }
+            cells[8] = row.get::<_, i64>(8)?.to_string();
+            writer.write_record(&cells).map_err(csv_error)?;
+            count += 1;
+        }
+        Ok(count)
+    })?;
+    writer.flush().map_err(io_error)?;
+    drop(writer);
+    out.flush().map_err(io_error)?;
+    Ok(count)
+}
+
+/// Saves the engagement log as CSV, written whole or not at all.
+pub fn export_csv_file(store: &Store, path: &std::path::Path) -> Result<u64> {
+    crate::tabular::write_atomically(path, |out| export_csv(store, out, true))
+}
