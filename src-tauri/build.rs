@@ -39,6 +39,10 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "backup_restore",
     "recovery_info",
+    // history and undo
+    "history_for_record",
+    "history_undo",
+    "history_undo_last",
     // events
     "events_list",
     "event_get",

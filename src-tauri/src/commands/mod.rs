@@ -27,6 +27,7 @@ use crate::Desk;
 
 pub mod backup;
 pub mod events;
+pub mod history;
 pub mod interactions;
 pub mod people;
 pub mod policy;
