@@ -18,11 +18,16 @@ import { EventsPage } from "../features/events/EventsPage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
 import { StatusBar } from "./StatusBar";
+import { ProfileBanner } from "../features/profile/ProfileBanner";
+import { useUndoShortcut } from "../features/history/useUndoShortcut";
 import { StoreInfoProvider } from "./storeInfo";
 
 function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
   const { t } = useTranslation();
   const [active, setActive] = useState<NavId>("organisations");
+  // After a global undo (Ctrl+Z) the page is remounted, so it shows the restored data.
+  const [revision, setRevision] = useState(0);
+  useUndoShortcut(() => setRevision((r) => r + 1));
   return (
     <div className="app">
       <Sidebar active={active} onNavigate={setActive} />
@@ -36,7 +41,8 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
           </div>
         )}
         {/* One page at a time: each page owns its keyboard shortcuts while mounted. */}
-        <main className="content">
+        <ProfileBanner />
+        <main className="content" key={revision}>
           {active === "organisations" && <OrganisationsPage />}
           {active === "people" && <PeoplePage />}
           {active === "policy" && <PolicyPage />}

@@ -17,6 +17,7 @@ import type { SignatureInput } from "../bindings/SignatureInput";
 import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
 import { fakeEvents } from "./fake/events";
+import { fakeHistory } from "./fake/history";
 import { fakeInteractions } from "./fake/interactions";
 import { fakePeople } from "./fake/people";
 import { fakePolicy } from "./fake/policy";
@@ -341,6 +342,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeStances(),
     ...fakeInteractions(),
     ...fakeEvents(),
+    ...fakeHistory(),
   };
 }
 
