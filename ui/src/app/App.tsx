@@ -9,6 +9,8 @@ import { TooltipProvider } from "../components/Tooltip";
 import { CountriesProvider } from "../features/organisations/countries";
 import { LettersPage } from "../features/letters/LettersPage";
 import { SeatsPage } from "../features/seats/SeatsPage";
+import { RecoveryGate } from "../features/settings/RecoveryGate";
+import { SettingsPage } from "../features/settings/SettingsPage";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
 import { PeoplePage } from "../features/people/PeoplePage";
 import { PolicyPage } from "../features/policy/PolicyPage";
@@ -18,16 +20,11 @@ import { EventsPage } from "../features/events/EventsPage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
 import { StatusBar } from "./StatusBar";
-import { ProfileBanner } from "../features/profile/ProfileBanner";
-import { useUndoShortcut } from "../features/history/useUndoShortcut";
 import { StoreInfoProvider } from "./storeInfo";
 
 function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
   const { t } = useTranslation();
   const [active, setActive] = useState<NavId>("organisations");
-  // After a global undo (Ctrl+Z) the page is remounted, so it shows the restored data.
-  const [revision, setRevision] = useState(0);
-  useUndoShortcut(() => setRevision((r) => r + 1));
   return (
     <div className="app">
       <Sidebar active={active} onNavigate={setActive} />
@@ -41,8 +38,7 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
           </div>
         )}
         {/* One page at a time: each page owns its keyboard shortcuts while mounted. */}
-        <ProfileBanner />
-        <main className="content" key={revision}>
+        <main className="content">
           {active === "organisations" && <OrganisationsPage />}
           {active === "people" && <PeoplePage />}
           {active === "policy" && <PolicyPage />}
@@ -51,6 +47,7 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
           {active === "events" && <EventsPage />}
           {active === "letters" && <LettersPage />}
           {active === "seats" && <SeatsPage />}
+          {active === "settings" && <SettingsPage />}
         </main>
         <StatusBar />
       </div>
@@ -73,9 +70,11 @@ export function App({
       <TooltipProvider delayDuration={400} skipDelayDuration={200}>
         <ToastProvider>
           <StoreInfoProvider>
+            <RecoveryGate>
             <CountriesProvider>
               <Shell runtimeMissing={runtimeMissing} />
             </CountriesProvider>
+            </RecoveryGate>
           </StoreInfoProvider>
         </ToastProvider>
       </TooltipProvider>

@@ -19,7 +19,6 @@ import { AddSignatureDialog, SignatureEditDialog, SignatureStateDialog } from ".
 import { SignatureImportWizard } from "./SignatureImportWizard";
 import { SignatureTable, type PublishFlag } from "./SignatureTable";
 import { inputFromSignature } from "./signatures";
-import { HistoryPanel } from "../history/HistoryPanel";
 
 type OpenDialog =
   | { kind: "none" }
@@ -241,8 +240,6 @@ export function LetterDetailView({
               {letter.body && <p className="letter-body selectable">{letter.body}</p>}
             </section>
           )}
-
-          <HistoryPanel entity="letter" id={letter.id} onChanged={onReload} />
 
           <SignatureStateDialog
             letterId={letter.id}

@@ -16,7 +16,6 @@ import { ChangeStatusDialog, MembershipEditDialog, MembershipStartDialog } from 
 import { StatusPill } from "./StatusPill";
 import { OrganisationPeopleSection } from "../people/OrganisationPeopleSection";
 import { Timeline } from "../interactions/Timeline";
-import { HistoryPanel } from "../history/HistoryPanel";
 
 type OpenDialog = "status" | "membership" | "start" | "archive" | null;
 
@@ -256,8 +255,6 @@ export function OrganisationDetailPane({
                 </ol>
               )}
             </section>
-
-            <HistoryPanel entity="organisation" id={org.id} onChanged={onRetry} />
 
             <p className="detail-meta">
               {t("detail.createdUpdated", {
