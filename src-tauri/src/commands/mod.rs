@@ -30,6 +30,7 @@ pub mod events;
 pub mod history;
 pub mod interactions;
 pub mod people;
+pub mod search;
 pub mod policy;
 pub mod stances;
 

@@ -9,8 +9,6 @@ import { TooltipProvider } from "../components/Tooltip";
 import { CountriesProvider } from "../features/organisations/countries";
 import { LettersPage } from "../features/letters/LettersPage";
 import { SeatsPage } from "../features/seats/SeatsPage";
-import { RecoveryGate } from "../features/settings/RecoveryGate";
-import { SettingsPage } from "../features/settings/SettingsPage";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
 import { PeoplePage } from "../features/people/PeoplePage";
 import { PolicyPage } from "../features/policy/PolicyPage";
@@ -19,6 +17,8 @@ import { EngagementPage } from "../features/interactions/EngagementPage";
 import { EventsPage } from "../features/events/EventsPage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
+import { CommandPalette } from "../features/search/CommandPalette";
+import { NavigationProvider } from "./navigation";
 import { StatusBar } from "./StatusBar";
 import { StoreInfoProvider } from "./storeInfo";
 
@@ -26,6 +26,8 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
   const { t } = useTranslation();
   const [active, setActive] = useState<NavId>("organisations");
   return (
+    // The command palette (Ctrl+K) opens pages with a record or a dialog to open there.
+    <NavigationProvider onPage={setActive}>
     <div className="app">
       <Sidebar active={active} onNavigate={setActive} />
       <div className="main">
@@ -47,11 +49,12 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
           {active === "events" && <EventsPage />}
           {active === "letters" && <LettersPage />}
           {active === "seats" && <SeatsPage />}
-          {active === "settings" && <SettingsPage />}
         </main>
         <StatusBar />
       </div>
+      <CommandPalette />
     </div>
+    </NavigationProvider>
   );
 }
 
@@ -70,11 +73,9 @@ export function App({
       <TooltipProvider delayDuration={400} skipDelayDuration={200}>
         <ToastProvider>
           <StoreInfoProvider>
-            <RecoveryGate>
             <CountriesProvider>
               <Shell runtimeMissing={runtimeMissing} />
             </CountriesProvider>
-            </RecoveryGate>
           </StoreInfoProvider>
         </ToastProvider>
       </TooltipProvider>

@@ -1,8 +1,7 @@
 import type { ComponentType, SVGProps } from "react";
 import { BoardIcon, BuildingIcon, CalendarIcon, ChatIcon, LandmarkIcon, LetterIcon, PersonIcon, UsersIcon } from "../components/Icons";
-import { GearIcon } from "../features/settings/GearIcon";
 
-export type NavId = "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats" | "settings";
+export type NavId = "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats";
 
 export interface NavItem {
   id: NavId;
@@ -21,5 +20,4 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "events", labelKey: "nav.events", icon: CalendarIcon },
   { id: "letters", labelKey: "nav.letters", icon: LetterIcon },
   { id: "seats", labelKey: "nav.seats", icon: UsersIcon },
-  { id: "settings", labelKey: "nav.settings", icon: GearIcon },
 ];
