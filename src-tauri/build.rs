@@ -39,12 +39,9 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "backup_restore",
     "recovery_info",
-    // history and undo
-    "history_for_record",
-    "history_undo",
-    "history_undo_last",
-    // search
-    "search",
+    // dashboard
+    "dashboard_get",
+    "dashboard_set_main_dossier",
     // events
     "events_list",
     "event_get",

@@ -150,12 +150,9 @@ pub fn run() {
             commands::backup::backup_now,
             commands::backup::backup_restore,
             commands::backup::recovery_info,
-            // history and undo
-            commands::history::history_for_record,
-            commands::history::history_undo,
-            commands::history::history_undo_last,
-            // search
-            commands::search::search,
+            // dashboard
+            commands::dashboard::dashboard_get,
+            commands::dashboard::dashboard_set_main_dossier,
             // events
             commands::events::events_list,
             commands::events::event_get,

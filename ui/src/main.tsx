@@ -11,6 +11,6 @@ if (!container) throw new Error("#root is missing from index.html");
 
 createRoot(container).render(
   <StrictMode>
-    <App backend={tauriBackend} files={tauriFilePicker} runtimeMissing={!hasTauriRuntime()} />
+    <App backend={tauriBackend} files={tauriFilePicker} runtimeMissing={!hasTauriRuntime()} start="auto" />
   </StrictMode>,
 );

@@ -65,8 +65,6 @@ enum Command {
     /// Follow-up tasks: what is due and what is overdue.
     #[command(subcommand)]
     Tasks(commands::interactions::TasksCommand),
-    /// Search everything (organisations, people, policy-makers, events, letters, interactions, dossiers).
-    Search(commands::search::SearchArgs),
     /// Fill the store with realistic, deterministic synthetic data.
     Synth(commands::synth::SynthArgs),
     /// Measure on a fresh temporary store (--db is not used) and print JSON.
@@ -150,7 +148,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Seats(command) => commands::seats::run(&store, command),
         Command::Interactions(command) => commands::interactions::run_interactions(&store, command),
         Command::Tasks(command) => commands::interactions::run_tasks(&store, command),
-        Command::Search(args) => commands::search::run(&store, args),
         Command::Synth(args) => commands::synth::run(&store, args),
         Command::Bench(_) => unreachable!("bench runs on its own temporary store"),
         Command::Backup(args) => commands::backup::run_backup(&store, args),

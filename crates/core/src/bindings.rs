@@ -18,7 +18,6 @@ use crate::letters::publish::*;
 use crate::letters::*;
 use crate::matching::*;
 use crate::policy;
-use crate::search::{SearchHit, SearchKind};
 use crate::seats::*;
 use crate::store::StoreInfo;
 
@@ -73,8 +72,6 @@ pub fn all() -> Vec<(String, String)> {
         render::<AuditEntry>(&cfg),
         render::<Country>(&cfg),
         render::<StoreInfo>(&cfg),
-        render::<SearchKind>(&cfg),
-        render::<SearchHit>(&cfg),
         render::<BackupSettings>(&cfg),
         render::<BackupSettingsInput>(&cfg),
         render::<BackupFile>(&cfg),
@@ -199,6 +196,17 @@ pub fn all() -> Vec<(String, String)> {
         render::<people::PersonPage>(&cfg),
         render::<people::OrganisationPerson>(&cfg),
         render::<people::PeopleImportReport>(&cfg),
+        // dashboard
+        render::<crate::dashboard::MembershipMonth>(&cfg),
+        render::<crate::dashboard::UpcomingEvent>(&cfg),
+        render::<crate::dashboard::OverdueTask>(&cfg),
+        render::<crate::dashboard::OverdueTasks>(&cfg),
+        render::<crate::dashboard::CollectingLetter>(&cfg),
+        render::<crate::dashboard::CollectingLetters>(&cfg),
+        render::<crate::dashboard::GroupStances>(&cfg),
+        render::<crate::dashboard::StanceBreakdown>(&cfg),
+        render::<crate::dashboard::RecentInteraction>(&cfg),
+        render::<crate::dashboard::Dashboard>(&cfg),
         // dossiers, stances, votes, profile
         render::<crate::dossiers::Dossier>(&cfg),
         render::<crate::dossiers::DossierInput>(&cfg),
@@ -225,9 +233,6 @@ pub fn all() -> Vec<(String, String)> {
         render::<crate::stances::UnmatchedRow>(&cfg),
         render::<crate::stances::VoteImportReport>(&cfg),
         render::<crate::profile::Profile>(&cfg),
-        render::<crate::history::HistoryEntry>(&cfg),
-        render::<crate::history::HistoryPage>(&cfg),
-        render::<crate::history::UndoReport>(&cfg),
     ];
     files.sort();
     files

@@ -26,11 +26,10 @@ use tauri::State;
 use crate::Desk;
 
 pub mod backup;
+pub mod dashboard;
 pub mod events;
-pub mod history;
 pub mod interactions;
 pub mod people;
-pub mod search;
 pub mod policy;
 pub mod stances;
 

@@ -32,11 +32,11 @@ import type { StatusChangeInput } from "../bindings/StatusChangeInput";
 import type { StoreInfo } from "../bindings/StoreInfo";
 import type { TablePreview } from "../bindings/TablePreview";
 import { call } from "./call";
+import { dashboardBackend, type DashboardApi } from "./dashboard";
 import { eventsBackend, type EventsApi } from "./events";
 import { interactionsBackend, type InteractionsApi } from "./interactions";
 import { peopleBackend, type PeopleApi } from "./people";
 import { policyBackend, type PolicyApi } from "./policy";
-import { searchBackend, type SearchApi } from "./search";
 import { stancesBackend, type StancesApi } from "./stances";
 
 export { hasTauriRuntime } from "./call";
@@ -46,7 +46,7 @@ export { hasTauriRuntime } from "./call";
  * docs/api-contract.md. Every method rejects with an `ApiError` only. Each later feature
  * keeps its methods in its own module (`./people`, `./policy`...), merged in here.
  */
-export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, SearchApi {
+export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, DashboardApi {
   storeInfo(): Promise<StoreInfo>;
   countriesList(): Promise<Country[]>;
   orgsList(query: OrganisationQuery): Promise<OrganisationPage>;
@@ -129,5 +129,5 @@ export const tauriBackend: Backend = {
   ...stancesBackend,
   ...interactionsBackend,
   ...eventsBackend,
-  ...searchBackend,
+  ...dashboardBackend,
 };

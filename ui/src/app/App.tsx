@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BackendProvider } from "../api/context";
 import type { Backend } from "../api/backend";
@@ -15,19 +15,26 @@ import { PolicyPage } from "../features/policy/PolicyPage";
 import { StancesPage } from "../features/stances/StancesPage";
 import { EngagementPage } from "../features/interactions/EngagementPage";
 import { EventsPage } from "../features/events/EventsPage";
+import { HomePage } from "../features/dashboard/HomePage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
-import { CommandPalette } from "../features/search/CommandPalette";
-import { NavigationProvider } from "./navigation";
 import { StatusBar } from "./StatusBar";
-import { StoreInfoProvider } from "./storeInfo";
+import { StoreInfoProvider, useStoreInfo } from "./storeInfo";
 
-function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
+/** The page shown first: a page, or "auto" (Home, or Organisations with its demo offer while the store is empty). */
+export type StartPage = NavId | "auto";
+
+function Shell({ runtimeMissing, start }: { runtimeMissing: boolean; start: StartPage }) {
   const { t } = useTranslation();
-  const [active, setActive] = useState<NavId>("organisations");
+  const storeInfo = useStoreInfo();
+  const [chosen, setActive] = useState<NavId | null>(start === "auto" ? null : start);
+  useEffect(() => {
+    if (chosen !== null) return;
+    if (storeInfo.info) setActive(storeInfo.info.organisations > 0 ? "home" : "organisations");
+    else if (storeInfo.error) setActive("home");
+  }, [chosen, storeInfo.info, storeInfo.error]);
+  const active: NavId = chosen ?? "home";
   return (
-    // The command palette (Ctrl+K) opens pages with a record or a dialog to open there.
-    <NavigationProvider onPage={setActive}>
     <div className="app">
       <Sidebar active={active} onNavigate={setActive} />
       <div className="main">
@@ -41,6 +48,7 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
         )}
         {/* One page at a time: each page owns its keyboard shortcuts while mounted. */}
         <main className="content">
+          {chosen === "home" && <HomePage onNavigate={setActive} />}
           {active === "organisations" && <OrganisationsPage />}
           {active === "people" && <PeoplePage />}
           {active === "policy" && <PolicyPage />}
@@ -52,9 +60,7 @@ function Shell({ runtimeMissing }: { runtimeMissing: boolean }) {
         </main>
         <StatusBar />
       </div>
-      <CommandPalette />
     </div>
-    </NavigationProvider>
   );
 }
 
@@ -63,10 +69,13 @@ export function App({
   backend,
   files,
   runtimeMissing = false,
+  start = "organisations",
 }: {
   backend?: Backend;
   files?: FilePicker;
   runtimeMissing?: boolean;
+  /** The first page; the app itself starts on "auto". */
+  start?: StartPage;
 }) {
   return (
     <BackendProvider {...(backend ? { backend } : {})} {...(files ? { files } : {})}>
@@ -74,7 +83,7 @@ export function App({
         <ToastProvider>
           <StoreInfoProvider>
             <CountriesProvider>
-              <Shell runtimeMissing={runtimeMissing} />
+              <Shell runtimeMissing={runtimeMissing} start={start} />
             </CountriesProvider>
           </StoreInfoProvider>
         </ToastProvider>

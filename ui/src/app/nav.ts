@@ -1,7 +1,8 @@
 import type { ComponentType, SVGProps } from "react";
 import { BoardIcon, BuildingIcon, CalendarIcon, ChatIcon, LandmarkIcon, LetterIcon, PersonIcon, UsersIcon } from "../components/Icons";
+import { HomeIcon } from "../features/dashboard/HomeIcon";
 
-export type NavId = "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats";
+export type NavId = "home" | "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats";
 
 export interface NavItem {
   id: NavId;
@@ -12,6 +13,7 @@ export interface NavItem {
 
 /** Sidebar entries, in order. Later features add theirs here. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { id: "home", labelKey: "nav.home", icon: HomeIcon },
   { id: "organisations", labelKey: "nav.organisations", icon: BuildingIcon },
   { id: "people", labelKey: "nav.people", icon: PersonIcon },
   { id: "policy", labelKey: "nav.policy", icon: LandmarkIcon },

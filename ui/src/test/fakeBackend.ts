@@ -16,8 +16,8 @@ import type { SignatureCounts } from "../bindings/SignatureCounts";
 import type { SignatureInput } from "../bindings/SignatureInput";
 import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
+import { fakeDashboard } from "./fake/dashboard";
 import { fakeEvents } from "./fake/events";
-import { fakeSearch } from "./fake/search";
 import { fakeInteractions } from "./fake/interactions";
 import { fakePeople } from "./fake/people";
 import { fakePolicy } from "./fake/policy";
@@ -342,7 +342,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeStances(),
     ...fakeInteractions(),
     ...fakeEvents(),
-    ...fakeSearch(),
+    ...fakeDashboard(),
   };
 }
 

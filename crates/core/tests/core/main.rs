@@ -1,13 +1,13 @@
 //! Core integration tests: one binary, a module per area, each test on its own store.
 
 mod audit;
+mod dashboard;
 mod backup;
 mod demo;
 mod events;
 mod dossiers;
 mod events_export;
 mod export;
-mod history;
 mod import;
 mod interactions;
 mod letters;
