@@ -42,6 +42,10 @@ const COMMANDS: &[&str] = &[
     // dashboard
     "dashboard_get",
     "dashboard_set_main_dossier",
+    // history and undo
+    "history_for_record",
+    "history_undo",
+    "history_undo_last",
     // events
     "events_list",
     "event_get",

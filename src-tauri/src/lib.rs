@@ -153,6 +153,10 @@ pub fn run() {
             // dashboard
             commands::dashboard::dashboard_get,
             commands::dashboard::dashboard_set_main_dossier,
+            // history and undo
+            commands::history::history_for_record,
+            commands::history::history_undo,
+            commands::history::history_undo_last,
             // events
             commands::events::events_list,
             commands::events::event_get,

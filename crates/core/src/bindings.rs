@@ -233,6 +233,9 @@ pub fn all() -> Vec<(String, String)> {
         render::<crate::stances::UnmatchedRow>(&cfg),
         render::<crate::stances::VoteImportReport>(&cfg),
         render::<crate::profile::Profile>(&cfg),
+        render::<crate::history::HistoryEntry>(&cfg),
+        render::<crate::history::HistoryPage>(&cfg),
+        render::<crate::history::UndoReport>(&cfg),
     ];
     files.sort();
     files

@@ -13,6 +13,7 @@ pub mod dossiers;
 mod enums;
 pub mod error;
 pub mod events;
+pub mod history;
 pub mod interactions;
 pub mod letters;
 pub mod matching;

@@ -28,6 +28,7 @@ use crate::Desk;
 pub mod backup;
 pub mod dashboard;
 pub mod events;
+pub mod history;
 pub mod interactions;
 pub mod people;
 pub mod policy;

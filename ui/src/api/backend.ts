@@ -34,6 +34,7 @@ import type { TablePreview } from "../bindings/TablePreview";
 import { call } from "./call";
 import { dashboardBackend, type DashboardApi } from "./dashboard";
 import { eventsBackend, type EventsApi } from "./events";
+import { historyBackend, type HistoryApi } from "./history";
 import { interactionsBackend, type InteractionsApi } from "./interactions";
 import { peopleBackend, type PeopleApi } from "./people";
 import { policyBackend, type PolicyApi } from "./policy";
@@ -46,7 +47,7 @@ export { hasTauriRuntime } from "./call";
  * docs/api-contract.md. Every method rejects with an `ApiError` only. Each later feature
  * keeps its methods in its own module (`./people`, `./policy`...), merged in here.
  */
-export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, DashboardApi {
+export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, DashboardApi, HistoryApi {
   storeInfo(): Promise<StoreInfo>;
   countriesList(): Promise<Country[]>;
   orgsList(query: OrganisationQuery): Promise<OrganisationPage>;
@@ -129,5 +130,6 @@ export const tauriBackend: Backend = {
   ...stancesBackend,
   ...interactionsBackend,
   ...eventsBackend,
+  ...historyBackend,
   ...dashboardBackend,
 };

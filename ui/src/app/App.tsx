@@ -19,6 +19,8 @@ import { HomePage } from "../features/dashboard/HomePage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
 import { StatusBar } from "./StatusBar";
+import { ProfileBanner } from "../features/profile/ProfileBanner";
+import { useUndoShortcut } from "../features/history/useUndoShortcut";
 import { StoreInfoProvider, useStoreInfo } from "./storeInfo";
 
 /** The page shown first: a page, or "auto" (Home, or Organisations with its demo offer while the store is empty). */
@@ -34,6 +36,9 @@ function Shell({ runtimeMissing, start }: { runtimeMissing: boolean; start: Star
     else if (storeInfo.error) setActive("home");
   }, [chosen, storeInfo.info, storeInfo.error]);
   const active: NavId = chosen ?? "home";
+  // After a global undo (Ctrl+Z) the page is remounted, so it shows the restored data.
+  const [revision, setRevision] = useState(0);
+  useUndoShortcut(() => setRevision((r) => r + 1));
   return (
     <div className="app">
       <Sidebar active={active} onNavigate={setActive} />
@@ -47,7 +52,8 @@ function Shell({ runtimeMissing, start }: { runtimeMissing: boolean; start: Star
           </div>
         )}
         {/* One page at a time: each page owns its keyboard shortcuts while mounted. */}
-        <main className="content">
+        <ProfileBanner />
+        <main className="content" key={revision}>
           {chosen === "home" && <HomePage onNavigate={setActive} />}
           {active === "organisations" && <OrganisationsPage />}
           {active === "people" && <PeoplePage />}

@@ -31,4 +31,13 @@ before: unknown,
 /**
  * The changed fields after, when there is an after.
  */
-after: unknown, };
+after: unknown, 
+/**
+ * Who made the change: the coordinator's profile name (else the OS user) at the time;
+ * `None` for entries written before the store recorded it.
+ */
+actor: string | null, 
+/**
+ * For an `undo` entry, the entry it reversed.
+ */
+undo_of: number | null, };

@@ -9,6 +9,8 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::store::now;
 
+mod links;
+
 /// One entry of the audit log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AuditEntry {
@@ -28,9 +30,15 @@ pub struct AuditEntry {
     /// The changed fields after, when there is an after.
     #[ts(type = "unknown")]
     pub after: Option<Value>,
+    /// Who made the change: the coordinator's profile name (else the OS user) at the time;
+    /// `None` for entries written before the store recorded it.
+    pub actor: Option<String>,
+    /// For an `undo` entry, the entry it reversed.
+    pub undo_of: Option<u32>,
 }
 
-/// Appends an entry. `before` and `after` are written as given.
+/// Appends an entry. `before` and `after` are written as given; the actor comes from the
+/// profile (see [`crate::profile`]), and the entry is linked to the records named inside it.
 pub fn append(
     conn: &Connection,
     entity: &str,
@@ -39,11 +47,27 @@ pub fn append(
     before: Option<&Value>,
     after: Option<&Value>,
 ) -> Result<()> {
+    append_entry(conn, entity, entity_id, action, before, after, None).map(|_| ())
+}
+
+/// Like [`append`], returning the new entry's `seq`; `undo_of` marks an undo.
+pub(crate) fn append_entry(
+    conn: &Connection,
+    entity: &str,
+    entity_id: &str,
+    action: &str,
+    before: Option<&Value>,
+    after: Option<&Value>,
+    undo_of: Option<u32>,
+) -> Result<u32> {
+    let actor = crate::profile::recorder(conn)?;
     conn.prepare_cached(
-        "INSERT INTO audit_log (at, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO audit_log (at, entity, entity_id, action, before, after, actor, undo_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(params![now(), entity, entity_id, action, before.map(Value::to_string), after.map(Value::to_string)])?;
-    Ok(())
+    .execute(params![now(), entity, entity_id, action, before.map(Value::to_string), after.map(Value::to_string), actor, undo_of])?;
+    let seq = conn.last_insert_rowid() as u32;
+    links::write(conn, seq, entity, entity_id, before, after)?;
+    Ok(seq)
 }
 
 /// Keeps only the fields that differ between two JSON objects: `(before, after)`.
@@ -70,25 +94,32 @@ pub fn diff(before: &Value, after: &Value) -> Option<(Value, Value)> {
     (!now.is_empty()).then(|| (Value::Object(was), Value::Object(now)))
 }
 
+/// The columns [`from_row`] reads, in its order.
+pub(crate) const COLUMNS: &str = "seq, at, entity, entity_id, action, before, after, actor, undo_of";
+
+/// An entry from a row selected with [`COLUMNS`].
+pub(crate) fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let before: Option<String> = row.get(5)?;
+    let after: Option<String> = row.get(6)?;
+    Ok(AuditEntry {
+        seq: row.get(0)?,
+        at: row.get(1)?,
+        entity: row.get(2)?,
+        entity_id: row.get(3)?,
+        action: row.get(4)?,
+        before: before.and_then(|s| serde_json::from_str(&s).ok()),
+        after: after.and_then(|s| serde_json::from_str(&s).ok()),
+        actor: row.get(7)?,
+        undo_of: row.get(8)?,
+    })
+}
+
 /// The entries about one record, oldest first.
 pub fn for_entity(conn: &Connection, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT seq, at, entity, entity_id, action, before, after FROM audit_log
-         WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
-    )?;
-    let rows = stmt.query_map(params![entity, entity_id], |row| {
-        let before: Option<String> = row.get(5)?;
-        let after: Option<String> = row.get(6)?;
-        Ok(AuditEntry {
-            seq: row.get(0)?,
-            at: row.get(1)?,
-            entity: row.get(2)?,
-            entity_id: row.get(3)?,
-            action: row.get(4)?,
-            before: before.and_then(|s| serde_json::from_str(&s).ok()),
-            after: after.and_then(|s| serde_json::from_str(&s).ok()),
-        })
-    })?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map(params![entity, entity_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

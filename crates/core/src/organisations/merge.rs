@@ -1,5 +1,6 @@
 //! Merging two organisations that are one: the survivor takes the other's membership (when
-//! it has none), its signatures, its seats and its blank fields; the merged one is removed. The audit
+//! it has none), its signatures, its seats, its people's affiliations, its interactions, the
+//! events it organises or is on the badges of, and its blank fields; the merged one is removed. The audit
 //! entry keeps everything needed to undo the merge.
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -140,6 +141,11 @@ pub fn merge(store: &Store, keep_id: &str, drop_id: &str) -> Result<MergeReport>
             .collect::<rusqlite::Result<_>>()?;
         conn.execute("UPDATE seat_terms SET organisation_id = ?1 WHERE organisation_id = ?2", params![keep_id, drop_id])?;
 
+        // Affiliations, interactions, event organisers and badge organisations follow too; a
+        // row the survivor already has (same interaction, same event) is dropped, and comes
+        // back on undo.
+        let moved_rows = move_references(conn, keep_id, drop_id)?;
+
         // Blank fields of the survivor are filled from the merged organisation.
         let filled = OrganisationInput {
             name: keep.name.clone(),
@@ -172,6 +178,12 @@ pub fn merge(store: &Store, keep_id: &str, drop_id: &str) -> Result<MergeReport>
             "membership_moved": membership_moved,
             "moved_signatures": moved,
             "moved_seats": seats,
+            "moved_affiliations": moved_rows.affiliations,
+            "moved_interactions": moved_rows.interactions,
+            "removed_interactions": moved_rows.removed_interactions,
+            "moved_event_organisers": moved_rows.organised,
+            "removed_event_organisers": moved_rows.removed_organised,
+            "moved_event_participants": moved_rows.participants,
         });
         audit::append(conn, "organisation", keep_id, "merge", Some(&before), Some(&after))?;
         let audit_seq: u32 = conn.query_row("SELECT max(seq) FROM audit_log", [], |r| r.get(0))?;
@@ -216,7 +228,11 @@ pub fn undo_merge(store: &Store, audit_seq: u32) -> Result<Organisation> {
         for (entity, id, action, at) in &later {
             let depends = (id == &keep_id && (entity == "organisation" || entity == "membership"))
                 || (entity == "signature" && moved.contains(id))
-                || (entity == "seat_term" && moved_seats.contains(id));
+                || (entity == "seat_term" && moved_seats.contains(id))
+                || (entity == "affiliation" && ids(&after, "moved_affiliations").contains(id))
+                || (entity == "interaction" && (ids(&after, "moved_interactions").contains(id) || ids(&after, "removed_interactions").contains(id)))
+                || (entity == "event" && (ids(&after, "moved_event_organisers").contains(id) || ids(&after, "removed_event_organisers").contains(id)))
+                || (entity == "event_participant" && ids(&after, "moved_event_participants").contains(id));
             if depends {
                 return Err(CoreError::Conflict(format!(
                     "the merge cannot be undone: a later change depends on it ({entity} {action} at {at}); undo that first"
@@ -268,7 +284,90 @@ pub fn undo_merge(store: &Store, audit_seq: u32) -> Result<Organisation> {
         for signature in before["removed_signatures"].as_array().into_iter().flatten() {
             insert_json(conn, "signatures", signature)?;
         }
-        audit::append(conn, "organisation", &keep_id, "unmerge", Some(&after), Some(&json!({"restored_id": drop_id, "merge_seq": audit_seq})))?;
+        move_references_back(conn, &keep_id, &drop_id, &after)?;
+        audit::append_entry(
+            conn,
+            "organisation",
+            &keep_id,
+            "unmerge",
+            Some(&after),
+            Some(&json!({"restored_id": drop_id, "merge_seq": audit_seq})),
+            Some(audit_seq),
+        )?;
         store::get(conn, &drop_id)
     })
+}
+
+/// The rows that referred to the merged organisation and now refer to the survivor.
+struct MovedReferences {
+    affiliations: Vec<String>,
+    interactions: Vec<String>,
+    removed_interactions: Vec<String>,
+    organised: Vec<String>,
+    removed_organised: Vec<String>,
+    participants: Vec<String>,
+}
+
+fn column(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
+    Ok(conn.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
+fn move_references(conn: &Connection, keep_id: &str, drop_id: &str) -> Result<MovedReferences> {
+    let affiliations = column(conn, "SELECT id FROM affiliations WHERE organisation_id = ?1 ORDER BY id", drop_id)?;
+    conn.execute("UPDATE affiliations SET organisation_id = ?1 WHERE organisation_id = ?2", params![keep_id, drop_id])?;
+
+    // The rows whose record (interaction, event) the survivor is on already, or not.
+    let shared = |table: &str, key: &str, already: bool| -> Result<Vec<String>> {
+        let sql = format!(
+            "SELECT d.{key} FROM {table} d WHERE d.organisation_id = ?1
+             AND {} EXISTS (SELECT 1 FROM {table} k WHERE k.{key} = d.{key} AND k.organisation_id = ?2) ORDER BY d.{key}",
+            if already { "" } else { "NOT" }
+        );
+        Ok(conn.prepare(&sql)?.query_map(params![drop_id, keep_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+    };
+    let removed_interactions = shared("interaction_participants", "interaction_id", true)?;
+    let interactions = shared("interaction_participants", "interaction_id", false)?;
+    let removed_organised = shared("event_organisers", "event_id", true)?;
+    let organised = shared("event_organisers", "event_id", false)?;
+    for id in &removed_interactions {
+        conn.execute("DELETE FROM interaction_participants WHERE interaction_id = ?1 AND organisation_id = ?2", params![id, drop_id])?;
+    }
+    conn.execute("UPDATE interaction_participants SET organisation_id = ?1 WHERE organisation_id = ?2", params![keep_id, drop_id])?;
+    for id in &removed_organised {
+        conn.execute("DELETE FROM event_organisers WHERE event_id = ?1 AND organisation_id = ?2", params![id, drop_id])?;
+    }
+    conn.execute("UPDATE event_organisers SET organisation_id = ?1 WHERE organisation_id = ?2", params![keep_id, drop_id])?;
+
+    let participants = column(conn, "SELECT id FROM event_participants WHERE organisation_id = ?1 ORDER BY id", drop_id)?;
+    conn.execute("UPDATE event_participants SET organisation_id = ?1 WHERE organisation_id = ?2", params![keep_id, drop_id])?;
+    Ok(MovedReferences { affiliations, interactions, removed_interactions, organised, removed_organised, participants })
+}
+
+fn ids(after: &Value, key: &str) -> Vec<String> {
+    after[key].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
+}
+
+fn move_references_back(conn: &Connection, keep_id: &str, drop_id: &str, after: &Value) -> Result<()> {
+    for id in ids(after, "moved_affiliations") {
+        conn.execute("UPDATE affiliations SET organisation_id = ?1 WHERE id = ?2 AND organisation_id = ?3", params![drop_id, id, keep_id])?;
+    }
+    for id in ids(after, "moved_interactions") {
+        conn.execute(
+            "UPDATE interaction_participants SET organisation_id = ?1 WHERE interaction_id = ?2 AND organisation_id = ?3",
+            params![drop_id, id, keep_id],
+        )?;
+    }
+    for id in ids(after, "removed_interactions") {
+        conn.execute("INSERT INTO interaction_participants (interaction_id, person_id, organisation_id) VALUES (?1, NULL, ?2)", params![id, drop_id])?;
+    }
+    for id in ids(after, "moved_event_organisers") {
+        conn.execute("UPDATE event_organisers SET organisation_id = ?1 WHERE event_id = ?2 AND organisation_id = ?3", params![drop_id, id, keep_id])?;
+    }
+    for id in ids(after, "removed_event_organisers") {
+        conn.execute("INSERT INTO event_organisers (event_id, organisation_id) VALUES (?1, ?2)", params![id, drop_id])?;
+    }
+    for id in ids(after, "moved_event_participants") {
+        conn.execute("UPDATE event_participants SET organisation_id = ?1 WHERE id = ?2 AND organisation_id = ?3", params![drop_id, id, keep_id])?;
+    }
+    Ok(())
 }

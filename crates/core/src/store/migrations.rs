@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("../../../../migrations/0006_interactions.sql"),
     include_str!("../../../../migrations/0007_events.sql"),
     include_str!("../../../../migrations/0008_search.sql"),
+    include_str!("../../../../migrations/0009_history.sql"),
 ];
 
 /// Every migration, oldest first.

@@ -8,6 +8,7 @@ mod events;
 mod dossiers;
 mod events_export;
 mod export;
+mod history;
 mod import;
 mod interactions;
 mod letters;

@@ -15,8 +15,9 @@ import { EventStatusPill } from "./pills";
 import { ProgrammeTab } from "./ProgrammeTab";
 import { TasksTab } from "./TasksTab";
 import { formatRange, zoneLabelAt } from "./time";
+import { HistoryPanel } from "../history/HistoryPanel";
 
-export type DetailTab = "programme" | "participants" | "tasks" | "exports" | "attendance";
+export type DetailTab = "programme" | "participants" | "tasks" | "exports" | "attendance" | "history";
 
 /** One event: header, and the programme, participants, tasks, exports and attendance tabs. */
 export function EventDetailView({
@@ -61,6 +62,7 @@ export function EventDetailView({
     },
     { id: "exports", label: t("events.detail.exports"), testId: "event-tab-exports" },
     { id: "attendance", label: t("events.detail.attendance"), testId: "event-tab-attendance" },
+    { id: "history", label: t("history.title"), testId: "event-tab-history" },
   ];
 
   return (
@@ -159,6 +161,7 @@ export function EventDetailView({
             )}
             {tab === "exports" && <ExportsTab event={event} programme={detail.programme} onReload={onReload} />}
             {tab === "attendance" && <AttendancePanel event={event} />}
+            {tab === "history" && <HistoryPanel entity="event" id={event.id} onChanged={onReload} defaultOpen />}
           </div>
         </div>
       )}

@@ -4,6 +4,7 @@ import type { Task } from "../../bindings/Task";
 import { Button } from "../../components/Button";
 import { formatDate } from "../../lib/dates";
 import { TaskItem } from "./TaskItem";
+import { HistoryPanel } from "../history/HistoryPanel";
 
 /** Everything about one interaction: who, what came out of it, its follow-ups. */
 export function InteractionDetail({
@@ -64,6 +65,7 @@ export function InteractionDetail({
             </ul>
           )}
         </section>
+        <HistoryPanel entity="interaction" id={interaction.id} />
       </div>
     </article>
   );

@@ -19,6 +19,7 @@ import { AddSignatureDialog, SignatureEditDialog, SignatureStateDialog } from ".
 import { SignatureImportWizard } from "./SignatureImportWizard";
 import { SignatureTable, type PublishFlag } from "./SignatureTable";
 import { inputFromSignature } from "./signatures";
+import { HistoryPanel } from "../history/HistoryPanel";
 
 type OpenDialog =
   | { kind: "none" }
@@ -240,6 +241,8 @@ export function LetterDetailView({
               {letter.body && <p className="letter-body selectable">{letter.body}</p>}
             </section>
           )}
+
+          <HistoryPanel entity="letter" id={letter.id} onChanged={onReload} />
 
           <SignatureStateDialog
             letterId={letter.id}

@@ -16,6 +16,7 @@ import { ChangeStatusDialog, MembershipEditDialog, MembershipStartDialog } from 
 import { StatusPill } from "./StatusPill";
 import { OrganisationPeopleSection } from "../people/OrganisationPeopleSection";
 import { Timeline } from "../interactions/Timeline";
+import { HistoryPanel } from "../history/HistoryPanel";
 
 type OpenDialog = "status" | "membership" | "start" | "archive" | null;
 
@@ -255,6 +256,8 @@ export function OrganisationDetailPane({
                 </ol>
               )}
             </section>
+
+            <HistoryPanel entity="organisation" id={org.id} onChanged={onRetry} />
 
             <p className="detail-meta">
               {t("detail.createdUpdated", {

@@ -17,6 +17,7 @@ import { useCountries } from "../organisations/countries";
 import { AffiliationDialog, EndAffiliationDialog } from "./AffiliationDialogs";
 import { usePeopleLabels } from "./labels";
 import { languageName } from "./query";
+import { HistoryPanel } from "../history/HistoryPanel";
 
 function Property({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -307,6 +308,8 @@ export function PersonDetailPane({
             </section>
 
             <Timeline personId={person.id} name={person.display_name} />
+
+            <HistoryPanel entity="person" id={person.id} onChanged={onRetry} />
 
             <p className="detail-meta">
               {t("people.detail.createdUpdated", { created: formatDateTime(person.created_at), updated: formatDateTime(person.updated_at) })}

@@ -20,6 +20,7 @@ import { Timeline } from "../interactions/Timeline";
 import { useCountries } from "../organisations/countries";
 import { StanceHistory } from "../stances/StanceHistory";
 import { COMMITTEE_ROLES, committeeRoleLabel, dossierRoleLabel, mepStatusLabel, officeLabel } from "./labels";
+import { HistoryPanel } from "../history/HistoryPanel";
 
 function Property({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -421,6 +422,8 @@ export function PolicyDetailPane({
             </section>
 
             <Timeline personId={maker.id} />
+
+            <HistoryPanel entity="policy_maker" id={maker.id} onChanged={onRetry} />
 
             <p className="detail-meta">
               {t("policy.detail.createdUpdated", { created: formatDateTime(maker.created_at), updated: formatDateTime(maker.updated_at) })}
