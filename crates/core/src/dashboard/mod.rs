@@ -34,7 +34,7 @@ pub fn get_as_of(store: &Store, today: NaiveDate, now: DateTime<Utc>) -> Result<
     let earliest = (now - Duration::days(LONGEST_EVENT_DAYS)).to_rfc3339_opts(SecondsFormat::Secs, true);
     store.read(|conn| {
         Ok(Dashboard {
-            membership: store::membership(conn, &day)?,
+            membership: store::membership(conn, today)?,
             steering: store::steering(conn, &day)?,
             upcoming_events: store::upcoming_events(conn, &instant, &earliest)?,
             overdue: store::overdue(conn, &day)?,

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::model::*;
@@ -10,6 +11,7 @@ use crate::error::{CoreError, Result};
 use crate::events::rules::stored_zone_label;
 use crate::interactions::{DossierChoice, InteractionParticipant};
 use crate::letters::SignatureCounts;
+use crate::memberships::rules::iso;
 use crate::memberships::MembershipStatus;
 use crate::policy::GroupCode;
 use crate::seats::{Body, SeatTerm};
@@ -26,50 +28,60 @@ const INTERACTIONS_SHOWN: u32 = 5;
 
 /// Membership by status at the end of each of the last `MONTHS` months (the current month as
 /// of `today`). Each status change is valid from its date until the organisation's next change
-/// (`lead()` over the `membership_status_changes_org` order); a month counts the changes valid
-/// on its last day. One statement; archived organisations are left out.
-pub(crate) fn membership(conn: &Connection, today: &str) -> Result<Vec<MembershipMonth>> {
+/// (`lead()` over the `membership_status_changes_org` order). A span adds one to its status in
+/// the month it starts (or the chart's first month) and takes it away in the month it ends, so
+/// the statement returns monthly deltas, one pass over the history whatever its size, and the
+/// months are their running sums. Archived organisations are left out.
+pub(crate) fn membership(conn: &Connection, today: NaiveDate) -> Result<Vec<MembershipMonth>> {
+    let first = first_month(today);
+    let mut months: Vec<MembershipMonth> = (0..MONTHS)
+        .map(|n| MembershipMonth { month: (first + Months::new(n)).format("%Y-%m").to_string(), ..Default::default() })
+        .collect();
     let mut stmt = conn.prepare_cached(
-        "WITH RECURSIVE months(n, first) AS (
-             SELECT 0, date(?1, 'start of month', ?2)
-             UNION ALL SELECT n + 1, date(first, '+1 month') FROM months WHERE n + 1 < ?3
-         ),
-         ends AS (SELECT first, min(date(first, '+1 month', '-1 day'), ?1) AS last FROM months),
-         spans AS (
+        "WITH spans AS (
              SELECT c.to_status AS status, c.effective_on AS valid_from,
                     lead(c.effective_on) OVER (PARTITION BY c.organisation_id
                         ORDER BY c.effective_on, c.recorded_at, c.id) AS valid_until
              FROM membership_status_changes c JOIN organisations o ON o.id = c.organisation_id
              WHERE o.archived = 0 AND c.effective_on <= ?1
+         ),
+         deltas AS (
+             SELECT status, max(substr(valid_from, 1, 7), ?2) AS month, 1 AS d
+             FROM spans WHERE valid_until IS NULL OR valid_until >= ?3
+             UNION ALL
+             SELECT status, substr(valid_until, 1, 7), -1 FROM spans WHERE valid_until >= ?3
          )
-         SELECT e.first, s.status, count(s.status)
-         FROM ends e LEFT JOIN spans s
-              ON s.valid_from <= e.last AND (s.valid_until IS NULL OR s.valid_until > e.last)
-         GROUP BY e.first, s.status
-         ORDER BY e.first",
+         SELECT month, status, sum(d) FROM deltas GROUP BY month, status",
     )?;
-    let back = format!("-{} months", MONTHS - 1);
-    let mut months: Vec<MembershipMonth> = Vec::new();
-    let mut rows = stmt.query(params![today, back, MONTHS])?;
+    let first_key = first.format("%Y-%m").to_string();
+    let mut deltas: HashMap<(String, MembershipStatus), i64> = HashMap::new();
+    let mut rows = stmt.query(params![iso(today), first_key, iso(first)])?;
     while let Some(row) = rows.next()? {
-        let first: String = row.get(0)?;
-        let month = first[..7].to_string();
-        if months.last().is_none_or(|m| m.month != month) {
-            months.push(MembershipMonth { month, ..Default::default() });
-        }
-        let entry = months.last_mut().expect("pushed");
-        let Some(status) = row.get::<_, Option<MembershipStatus>>(1)? else { continue };
-        let n: u32 = row.get(2)?;
-        match status {
-            MembershipStatus::Prospect => entry.prospect = n,
-            MembershipStatus::Applied => entry.applied = n,
-            MembershipStatus::Active => entry.active = n,
-            MembershipStatus::Suspended => entry.suspended = n,
-            MembershipStatus::Lapsed => entry.lapsed = n,
-            MembershipStatus::Withdrawn => entry.withdrawn = n,
+        deltas.insert((row.get(0)?, row.get(1)?), row.get(2)?);
+    }
+    let mut running: HashMap<MembershipStatus, i64> = HashMap::new();
+    for month in &mut months {
+        for status in MembershipStatus::ALL {
+            let n = running.entry(*status).or_insert(0);
+            *n += deltas.get(&(month.month.clone(), *status)).copied().unwrap_or(0);
+            let n = u32::try_from(*n).unwrap_or(0);
+            match status {
+                MembershipStatus::Prospect => month.prospect = n,
+                MembershipStatus::Applied => month.applied = n,
+                MembershipStatus::Active => month.active = n,
+                MembershipStatus::Suspended => month.suspended = n,
+                MembershipStatus::Lapsed => month.lapsed = n,
+                MembershipStatus::Withdrawn => month.withdrawn = n,
+            }
         }
     }
     Ok(months)
+}
+
+/// The first day of the chart's first month.
+fn first_month(today: NaiveDate) -> NaiveDate {
+    let this_month = today.with_day(1).expect("day 1 exists");
+    this_month - Months::new(MONTHS - 1)
 }
 
 /// Terms in a steering group covering `today`: chairs first, then by holder.

@@ -52,23 +52,31 @@ fn members_by_status_are_rebuilt_month_by_month_from_the_history() {
     change(&store, &c, M::Active, "2024-05-10");
     // A change after today is not counted yet.
     change(&store, &a, M::Suspended, "2024-06-20");
+    // Histories that start before the chart: one ends in it, one is over before it.
+    let old = add_member(&store, "Old Member", "NL", M::Active, MembershipTier::Full, "2019-05-01").organisation.id;
+    change(&store, &old, M::Lapsed, "2022-09-01");
+    let gone = add_member(&store, "Long Gone", "NL", M::Active, MembershipTier::Full, "2018-01-01").organisation.id;
+    change(&store, &gone, M::Withdrawn, "2020-01-01");
 
     let d = as_of(&store);
     assert_eq!(d.today, TODAY);
     assert_eq!(d.membership.len(), 24);
     assert_eq!(d.membership.first().unwrap().month, "2022-07");
     assert_eq!(d.membership.last().unwrap().month, "2024-06");
-    assert_eq!(month(&d, "2022-12"), (0, 0, 0, 0), "nobody before the first change");
-    assert_eq!(month(&d, "2023-01"), (0, 1, 0, 0), "Eurochild applied; the archived organisation is left out");
-    assert_eq!(month(&d, "2023-03"), (1, 1, 0, 0));
-    assert_eq!(month(&d, "2023-04"), (2, 0, 0, 0), "applied → active on 15 April");
-    assert_eq!(month(&d, "2024-01"), (1, 0, 1, 0), "suspended on the month's last day counts for that month");
-    assert_eq!(month(&d, "2024-02"), (2, 0, 1, 0), "Child Focus joined on 29 February");
-    assert_eq!(month(&d, "2024-03"), (2, 0, 0, 1));
-    assert_eq!(month(&d, "2024-05"), (2, 0, 0, 1), "suspended and reactivated the same day");
-    assert_eq!(month(&d, "2024-06"), (2, 0, 0, 1), "the suspension on 20 June is after today");
-    let total: u32 = d.membership.iter().map(|m| m.prospect + m.lapsed).sum();
-    assert_eq!(total, 0);
+    assert_eq!(month(&d, "2022-07"), (1, 0, 0, 1), "a member since 2019; one who left in 2020");
+    assert_eq!(month(&d, "2022-08"), (1, 0, 0, 1));
+    assert_eq!(month(&d, "2022-12"), (0, 0, 0, 1), "lapsed in September");
+    assert_eq!(month(&d, "2023-01"), (0, 1, 0, 1), "Eurochild applied; the archived organisation is left out");
+    assert_eq!(month(&d, "2023-03"), (1, 1, 0, 1));
+    assert_eq!(month(&d, "2023-04"), (2, 0, 0, 1), "applied → active on 15 April");
+    assert_eq!(month(&d, "2024-01"), (1, 0, 1, 1), "suspended on the month's last day counts for that month");
+    assert_eq!(month(&d, "2024-02"), (2, 0, 1, 1), "Child Focus joined on 29 February");
+    assert_eq!(month(&d, "2024-03"), (2, 0, 0, 2));
+    assert_eq!(month(&d, "2024-05"), (2, 0, 0, 2), "suspended and reactivated the same day");
+    assert_eq!(month(&d, "2024-06"), (2, 0, 0, 2), "the suspension on 20 June is after today");
+    let lapsed: Vec<u32> = d.membership.iter().map(|m| m.lapsed).collect();
+    assert_eq!(lapsed.iter().filter(|&&n| n == 1).count(), 22, "lapsed from September 2022 on");
+    assert_eq!(d.membership.iter().map(|m| m.prospect).sum::<u32>(), 0);
 }
 
 #[test]

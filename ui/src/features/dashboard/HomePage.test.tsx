@@ -44,8 +44,8 @@ describe("home", () => {
     expect(tasks[0]).toHaveTextContent("Checklist of Second high-level event");
     expect(tasks[1]).toHaveTextContent("After “Meeting with LIBE staff”");
     expect(screen.getByText("and 5 more")).toBeInTheDocument();
-    expect(screen.getByTestId("dash-letter-counts")).toHaveTextContent("31 signed");
-    expect(screen.getByTestId("dash-letter-counts")).toHaveTextContent("60 asked · 4 declined · 24 silent");
+    expect(screen.getByTestId("dash-letter-row")).toHaveTextContent("31 signed");
+    expect(screen.getByTestId("dash-letter-counts")).toHaveTextContent("31 signed · 24 not answered · 4 declined · deadline 30 Jun 2024");
     expect(screen.getByTestId("dash-stances-chart")).toBeInTheDocument();
     expect(screen.getByTestId("dash-stances-dossier")).toHaveTextContent("2022/0155(COD)");
     expect(screen.getByTestId("dash-stances-dossier")).toHaveTextContent("22 policy-makers with a stance");
@@ -61,12 +61,10 @@ describe("home", () => {
     await waitFor(() => expect(members.querySelector("svg.recharts-surface")).not.toBeNull());
     // One stacked series per membership status, one per stance level, named in the legend.
     await waitFor(() => expect(members.querySelectorAll(".recharts-legend-item").length).toBe(6));
-    expect(members.querySelector(".recharts-legend-wrapper")).toHaveTextContent("Active");
-    expect(members.querySelector(".recharts-legend-wrapper")).toHaveTextContent("Withdrawn");
+    expect(members.querySelector(".recharts-legend-wrapper")).toHaveTextContent("ActiveAppliedProspectSuspendedLapsedWithdrawn");
     const stances = screen.getByTestId("dash-stances-chart");
     await waitFor(() => expect(stances.querySelectorAll(".recharts-legend-item").length).toBe(6));
-    expect(stances.querySelector(".recharts-legend-wrapper")).toHaveTextContent("Champion");
-    expect(stances.querySelector(".recharts-legend-wrapper")).toHaveTextContent("Opposed");
+    expect(stances.querySelector(".recharts-legend-wrapper")).toHaveTextContent("ChampionSupportiveUndecidedScepticalOpposedUnknown");
   });
 
   it("opens the page behind a card from its title, or a click on the card", async () => {

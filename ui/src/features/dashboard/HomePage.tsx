@@ -249,25 +249,25 @@ function LettersCard({ d, onOpen }: { d: Dashboard; onOpen: (id: CardId) => void
         <>
           <ul className="dash-list" data-testid="dash-letters">
             {letters.map((l) => {
-              const asked = Math.max(l.counts.invited, l.counts.signed + l.counts.declined + l.counts.silent, 1);
+              // Everyone with an answer or still to answer: the bar's whole width.
+              const asked = Math.max(l.counts.signed + l.counts.declined + l.counts.silent, 1);
               return (
                 <li key={l.id} className="dash-row dash-letter" data-testid="dash-letter-row">
                   <span className="dash-row-stack">
-                    <span className="dash-row-main">{l.title}</span>
-                    <span className="dash-row-sub">
-                      {l.deadline ? t("dashboard.letters.deadline", { date: formatDate(l.deadline) }) : t("dashboard.letters.noDeadline")}
+                    <span className="dash-letter-head">
+                      <span className="dash-row-main">{l.title}</span>
+                      <span className="dash-letter-signed">
+                        <strong>{l.counts.signed}</strong> {t("dashboard.letters.signed")}
+                      </span>
                     </span>
                     <span className="dash-progress" aria-hidden="true">
                       <span className="dash-progress-signed" style={{ width: `${(100 * l.counts.signed) / asked}%` }} />
                       <span className="dash-progress-declined" style={{ width: `${(100 * l.counts.declined) / asked}%` }} />
                     </span>
-                  </span>
-                  <span className="dash-letter-counts" data-testid="dash-letter-counts">
-                    <span title={t("signatureState.signed")}>
-                      <strong>{l.counts.signed}</strong> {t("dashboard.letters.signed")}
-                    </span>
-                    <span className="cell-muted">
-                      {t("dashboard.letters.rest", { invited: l.counts.invited, declined: l.counts.declined, silent: l.counts.silent })}
+                    <span className="dash-row-sub" data-testid="dash-letter-counts">
+                      {t("dashboard.letters.rest", { signed: l.counts.signed, declined: l.counts.declined, silent: l.counts.silent })}
+                      {" · "}
+                      {l.deadline ? t("dashboard.letters.deadline", { date: formatDate(l.deadline) }) : t("dashboard.letters.noDeadline")}
                     </span>
                   </span>
                 </li>

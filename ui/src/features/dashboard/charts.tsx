@@ -5,6 +5,9 @@ import type { MembershipMonth } from "../../bindings/MembershipMonth";
 import { MEMBERSHIP_STATUSES } from "../organisations/enums";
 import { STANCE_LEVELS } from "../stances/enums";
 
+/** Statuses from the bottom of a bar up: members first, those on the way in, then those on the way out. */
+export const STACK_ORDER = ["active", "applied", "prospect", "suspended", "lapsed", "withdrawn"] as const satisfies readonly (typeof MEMBERSHIP_STATUSES)[number][];
+
 /** Status colours, as the status pills draw them (light theme; readable on dark too). */
 export const STATUS_COLOURS: Record<(typeof MEMBERSHIP_STATUSES)[number], string> = {
   active: "#2f9e44",
@@ -34,6 +37,15 @@ export function monthLabel(month: string): string {
 }
 
 const AXIS = { fontSize: 11, stroke: "currentColor", tickLine: false } as const;
+/** The tooltip in the app's colours, light or dark. */
+const TOOLTIP = {
+  background: "var(--bg-elevated)",
+  border: "1px solid var(--border-strong)",
+  borderRadius: 7,
+  boxShadow: "var(--shadow-md)",
+  color: "var(--text)",
+  fontSize: 12,
+} as const;
 
 /** Monthly membership by status, stacked (active at the bottom). */
 export function MembersChart({ months }: { months: MembershipMonth[] }) {
@@ -46,9 +58,9 @@ export function MembersChart({ months }: { months: MembershipMonth[] }) {
           <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.35} />
           <XAxis dataKey="label" {...AXIS} interval="preserveStartEnd" minTickGap={18} />
           <YAxis allowDecimals={false} {...AXIS} width={40} />
-          <Tooltip cursor={{ fillOpacity: 0.08 }} />
-          <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
-          {MEMBERSHIP_STATUSES.map((s) => (
+          <Tooltip cursor={{ fillOpacity: 0.08 }} contentStyle={TOOLTIP} />
+          <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
+          {STACK_ORDER.map((s) => (
             <Bar key={s} dataKey={s} name={t(`status.${s}`)} stackId="m" fill={STATUS_COLOURS[s]} isAnimationActive={false} />
           ))}
         </BarChart>
@@ -69,8 +81,8 @@ export function StancesChart({ groups }: { groups: GroupStances[] }) {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} strokeOpacity={0.35} />
           <XAxis type="number" allowDecimals={false} {...AXIS} />
           <YAxis type="category" dataKey="label" {...AXIS} width={72} />
-          <Tooltip cursor={{ fillOpacity: 0.08 }} />
-          <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
+          <Tooltip cursor={{ fillOpacity: 0.08 }} contentStyle={TOOLTIP} />
+          <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
           {STANCE_LEVELS.map((l) => (
             <Bar key={l} dataKey={l} name={t(`stanceLevel.${l}`)} stackId="s" fill={LEVEL_COLOURS[l]} isAnimationActive={false} />
           ))}
