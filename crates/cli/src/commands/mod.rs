@@ -6,6 +6,7 @@ pub(crate) mod bench;
 pub(crate) mod synth;
 pub(crate) mod dossiers;
 pub(crate) mod events;
+pub(crate) mod history;
 pub(crate) mod letters;
 pub(crate) mod meps;
 pub(crate) mod orgs;
