@@ -163,12 +163,12 @@ pub fn undo(store: &Store, seq: u32) -> Result<UndoReport> {
     }
 }
 
-/// Reverses the latest change that has not been undone yet (undos themselves are skipped,
-/// so repeating it steps back through the history).
+/// Reverses the latest change that has not been undone yet (undos themselves, the profile and
+/// settings are skipped, so repeating it steps back through the records' history).
 pub fn undo_last(store: &Store) -> Result<UndoReport> {
     let seq = store.read(|conn| {
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {} FROM audit_log a WHERE a.action NOT IN ('undo', 'unmerge') AND a.entity <> 'profile'
+            "SELECT {} FROM audit_log a WHERE a.action NOT IN ('undo', 'unmerge') AND a.entity NOT IN ('profile', 'setting')
              AND NOT EXISTS (SELECT 1 FROM audit_log u WHERE u.undo_of = a.seq) ORDER BY a.seq DESC LIMIT 2",
             prefixed("a")
         ))?;
