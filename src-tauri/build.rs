@@ -46,6 +46,8 @@ const COMMANDS: &[&str] = &[
     "history_for_record",
     "history_undo",
     "history_undo_last",
+    // search
+    "search",
     // events
     "events_list",
     "event_get",

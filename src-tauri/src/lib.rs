@@ -157,6 +157,8 @@ pub fn run() {
             commands::history::history_for_record,
             commands::history::history_undo,
             commands::history::history_undo_last,
+            // search
+            commands::search::search,
             // events
             commands::events::events_list,
             commands::events::event_get,

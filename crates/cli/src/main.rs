@@ -65,6 +65,8 @@ enum Command {
     /// Follow-up tasks: what is due and what is overdue.
     #[command(subcommand)]
     Tasks(commands::interactions::TasksCommand),
+    /// Search everything (organisations, people, policy-makers, events, letters, interactions, dossiers).
+    Search(commands::search::SearchArgs),
     /// A record's change history, newest first: who changed which field, from what, to what.
     History(commands::history::HistoryArgs),
     /// Undo one history entry (SEQ), or the latest change (--last).
@@ -152,6 +154,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Seats(command) => commands::seats::run(&store, command),
         Command::Interactions(command) => commands::interactions::run_interactions(&store, command),
         Command::Tasks(command) => commands::interactions::run_tasks(&store, command),
+        Command::Search(args) => commands::search::run(&store, args),
         Command::History(args) => commands::history::run_history(&store, args),
         Command::Undo(args) => commands::history::run_undo(&store, args),
         Command::Synth(args) => commands::synth::run(&store, args),

@@ -18,6 +18,7 @@ use crate::letters::publish::*;
 use crate::letters::*;
 use crate::matching::*;
 use crate::policy;
+use crate::search::{SearchHit, SearchKind};
 use crate::seats::*;
 use crate::store::StoreInfo;
 
@@ -72,6 +73,8 @@ pub fn all() -> Vec<(String, String)> {
         render::<AuditEntry>(&cfg),
         render::<Country>(&cfg),
         render::<StoreInfo>(&cfg),
+        render::<SearchKind>(&cfg),
+        render::<SearchHit>(&cfg),
         render::<BackupSettings>(&cfg),
         render::<BackupSettingsInput>(&cfg),
         render::<BackupFile>(&cfg),

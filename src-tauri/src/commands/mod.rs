@@ -31,6 +31,7 @@ pub mod events;
 pub mod history;
 pub mod interactions;
 pub mod people;
+pub mod search;
 pub mod policy;
 pub mod stances;
 

@@ -38,6 +38,7 @@ import { historyBackend, type HistoryApi } from "./history";
 import { interactionsBackend, type InteractionsApi } from "./interactions";
 import { peopleBackend, type PeopleApi } from "./people";
 import { policyBackend, type PolicyApi } from "./policy";
+import { searchBackend, type SearchApi } from "./search";
 import { stancesBackend, type StancesApi } from "./stances";
 
 export { hasTauriRuntime } from "./call";
@@ -47,7 +48,7 @@ export { hasTauriRuntime } from "./call";
  * docs/api-contract.md. Every method rejects with an `ApiError` only. Each later feature
  * keeps its methods in its own module (`./people`, `./policy`...), merged in here.
  */
-export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, DashboardApi, HistoryApi {
+export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, SearchApi, DashboardApi, HistoryApi {
   storeInfo(): Promise<StoreInfo>;
   countriesList(): Promise<Country[]>;
   orgsList(query: OrganisationQuery): Promise<OrganisationPage>;
@@ -130,6 +131,7 @@ export const tauriBackend: Backend = {
   ...stancesBackend,
   ...interactionsBackend,
   ...eventsBackend,
+  ...searchBackend,
   ...historyBackend,
   ...dashboardBackend,
 };

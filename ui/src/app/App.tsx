@@ -18,6 +18,8 @@ import { EventsPage } from "../features/events/EventsPage";
 import { HomePage } from "../features/dashboard/HomePage";
 import type { NavId } from "./nav";
 import { Sidebar } from "./Sidebar";
+import { CommandPalette } from "../features/search/CommandPalette";
+import { NavigationProvider } from "./navigation";
 import { StatusBar } from "./StatusBar";
 import { ProfileBanner } from "../features/profile/ProfileBanner";
 import { useUndoShortcut } from "../features/history/useUndoShortcut";
@@ -40,6 +42,8 @@ function Shell({ runtimeMissing, start }: { runtimeMissing: boolean; start: Star
   const [revision, setRevision] = useState(0);
   useUndoShortcut(() => setRevision((r) => r + 1));
   return (
+    // The command palette (Ctrl+K) opens pages with a record or a dialog to open there.
+    <NavigationProvider onPage={setActive}>
     <div className="app">
       <Sidebar active={active} onNavigate={setActive} />
       <div className="main">
@@ -66,7 +70,9 @@ function Shell({ runtimeMissing, start }: { runtimeMissing: boolean; start: Star
         </main>
         <StatusBar />
       </div>
+      <CommandPalette />
     </div>
+    </NavigationProvider>
   );
 }
 

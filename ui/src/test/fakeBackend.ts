@@ -18,6 +18,7 @@ import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
 import { fakeDashboard } from "./fake/dashboard";
 import { fakeEvents } from "./fake/events";
+import { fakeSearch } from "./fake/search";
 import { fakeHistory } from "./fake/history";
 import { fakeInteractions } from "./fake/interactions";
 import { fakePeople } from "./fake/people";
@@ -343,6 +344,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeStances(),
     ...fakeInteractions(),
     ...fakeEvents(),
+    ...fakeSearch(),
     ...fakeHistory(),
     ...fakeDashboard(),
   };

@@ -32,6 +32,7 @@ pub fn match_expression(query: &str) -> Option<String> {
 
 struct Candidate {
     hit: SearchHit,
+    keys: String,
     score: f64,
 }
 
@@ -56,13 +57,17 @@ pub(super) fn run(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Sear
     let mut scored: Vec<(u8, Candidate)> = candidates
         .into_iter()
         .map(|c| {
+            // Exact title, then an exact short name, acronym or reference, then a title that
+            // starts with what was typed, then the rest by bm25.
             let title = fold(&c.hit.title);
             let tier = if title == folded_query {
                 0
-            } else if title.starts_with(&folded_query) {
+            } else if c.keys.split(' ').any(|key| key == folded_query) {
                 1
-            } else {
+            } else if title.starts_with(&folded_query) {
                 2
+            } else {
+                3
             };
             (tier, c)
         })
@@ -85,7 +90,7 @@ fn pool(limit: u32) -> i64 {
 
 fn ranked(conn: &Connection, expression: &str, limit: u32) -> Result<Vec<Candidate>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT d.kind, d.record_id, d.title, d.subtitle, c.score
+        "SELECT d.kind, d.record_id, d.title, d.subtitle, d.keys, c.score
          FROM (SELECT rowid, bm25(search_fts, 10.0, 1.0) AS score FROM search_fts
                WHERE search_fts MATCH ?1 ORDER BY score LIMIT ?2) c
          JOIN search_docs d ON d.doc_id = c.rowid
@@ -97,7 +102,7 @@ fn ranked(conn: &Connection, expression: &str, limit: u32) -> Result<Vec<Candida
 
 fn newest(conn: &Connection, expression: &str, limit: u32) -> Result<Vec<Candidate>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT d.kind, d.record_id, d.title, d.subtitle, 0.0
+        "SELECT d.kind, d.record_id, d.title, d.subtitle, d.keys, 0.0
          FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2) c
          JOIN search_docs d ON d.doc_id = c.rowid
          ORDER BY c.rowid DESC",
@@ -109,7 +114,8 @@ fn newest(conn: &Connection, expression: &str, limit: u32) -> Result<Vec<Candida
 fn candidate(row: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
     Ok(Candidate {
         hit: SearchHit { kind: row.get::<_, SearchKind>(0)?, id: row.get(1)?, title: row.get(2)?, subtitle: row.get(3)? },
-        score: row.get(4)?,
+        keys: row.get(4)?,
+        score: row.get(5)?,
     })
 }
 

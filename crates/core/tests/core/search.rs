@@ -124,6 +124,11 @@ fn organisations_are_found_by_acronym_and_short_name() {
     assert_eq!(titles(&store, "tdh"), ["Terre des Hommes"]);
     assert_eq!(titles(&store, "ecpat"), ["ECPAT International"]);
     assert_eq!(find(&store, "iwf")[0].subtitle.as_deref(), Some("GB"));
+    // The acronym names the organisation, so it comes before a letter that mentions it twice.
+    letters::create(&store, LetterInput { reference: "iwf-letter".into(), title: "Letter with the IWF".into(), ..Default::default() })
+        .unwrap();
+    let hits = find(&store, "iwf");
+    assert_eq!((hits.len(), hits[0].kind, hits[1].kind), (2, SearchKind::Organisation, SearchKind::Letter));
 }
 
 #[test]

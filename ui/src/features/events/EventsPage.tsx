@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useOpenRequest } from "../../app/navigation";
 import { useTranslation } from "react-i18next";
 import type { Event } from "../../bindings/Event";
 import type { EventDetail } from "../../bindings/EventDetail";
@@ -62,6 +63,11 @@ export function EventsPage() {
     list.refresh();
   }, [list, overview]);
   const openCreate = useCallback(() => setForm({ open: true, mode: "create" }), []);
+  // Opened from the command palette: open an event, or start a new one.
+  useOpenRequest("events", (request) => {
+    if (request.openId) openEvent(request.openId);
+    if (request.action === "new") openCreate();
+  });
 
   const onSaved = (saved: EventDetail, created: boolean) => {
     setForm({ open: false });

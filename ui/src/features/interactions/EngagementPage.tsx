@@ -6,6 +6,7 @@ import { toApiError } from "../../api/errors";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { SegmentedTabs } from "../../components/SegmentedTabs";
 import { InteractionLog } from "./InteractionLog";
+import { useOpenRequest, type OpenRequest } from "../../app/navigation";
 import { TaskList } from "./TaskList";
 import { announceTasksChanged } from "./useOverdueCount";
 
@@ -19,6 +20,12 @@ export function EngagementPage() {
   const [overdue, setOverdue] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [token, setToken] = useState(0);
+  // Opened from the command palette: show an interaction, or log a new one.
+  const [request, setRequest] = useState<OpenRequest | null>(null);
+  useOpenRequest("engagement", (r) => {
+    setTab("log");
+    setRequest(r);
+  });
 
   useEffect(() => {
     let live = true;
@@ -62,7 +69,7 @@ export function EngagementPage() {
         />
       </header>
       {error && <ErrorBanner error={error} onRetry={changed} testId="overdue-error" />}
-      {tab === "log" ? <InteractionLog onChanged={changed} /> : <TaskList onChanged={changed} />}
+      {tab === "log" ? <InteractionLog onChanged={changed} request={request} /> : <TaskList onChanged={changed} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { InteractionKind } from "../../bindings/InteractionKind";
 import type { InteractionQuery } from "../../bindings/InteractionQuery";
 import { useBackend } from "../../api/context";
 import { toApiError } from "../../api/errors";
+import type { OpenRequest } from "../../app/navigation";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { EmptyState } from "../../components/EmptyState";
@@ -31,7 +32,7 @@ interface Filters {
 }
 
 /** The engagement log: a virtualised list (pages fetched as it scrolls), the selected interaction, and the log dialog. */
-export function InteractionLog({ onChanged }: { onChanged: () => void }) {
+export function InteractionLog({ onChanged, request = null }: { onChanged: () => void; request?: OpenRequest | null }) {
   const { t } = useTranslation();
   const backend = useBackend();
   const toast = useToast();
@@ -48,6 +49,16 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
   const loadingMore = useRef(false);
   // The text filter reaches the core once typing pauses.
   const [typed, setTyped] = useState("");
+  // An interaction opened from the command palette, shown even when it is not on a loaded page.
+  const [pinned, setPinned] = useState<Interaction | null>(null);
+  useEffect(() => {
+    if (!request) return;
+    if (request.action === "new") setDialog({ editing: null });
+    const id = request.openId;
+    if (!id) return;
+    setSelectedId(id);
+    backend.interactionGet(id).then(setPinned, (raw: unknown) => setError(toApiError(raw)));
+  }, [backend, request]);
   useEffect(() => {
     const timer = setTimeout(() => setFilters((f) => (f.text === typed ? f : { ...f, text: typed })), 200);
     return () => clearTimeout(timer);
@@ -138,7 +149,7 @@ export function InteractionLog({ onChanged }: { onChanged: () => void }) {
       });
   }, [backend, query, rows, total, lastIndex]);
 
-  const selected = rows?.find((r) => r.id === selectedId) ?? null;
+  const selected = rows?.find((r) => r.id === selectedId) ?? (pinned?.id === selectedId ? pinned : null);
   const refresh = () => {
     setToken((n) => n + 1);
     onChanged();

@@ -51,6 +51,7 @@ export function LetterDetailView({
   onBack,
   onEdit,
   onChanged,
+  openExport = false,
 }: {
   detail: LetterDetail | null;
   loading: boolean;
@@ -62,11 +63,13 @@ export function LetterDetailView({
   onEdit: (letter: Letter) => void;
   /** A mutation returned the fresh detail. */
   onChanged: (detail: LetterDetail) => void;
+  /** Start with the export dialog open (from the command palette). */
+  openExport?: boolean;
 }) {
   const { t } = useTranslation();
   const backend = useBackend();
   const toast = useToast();
-  const [dialog, setDialog] = useState<OpenDialog>({ kind: "none" });
+  const [dialog, setDialog] = useState<OpenDialog>(openExport ? { kind: "export" } : { kind: "none" });
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const close = useCallback(() => setDialog({ kind: "none" }), []);
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useOpenRequest } from "../../app/navigation";
 import { useTranslation } from "react-i18next";
 import type { Letter } from "../../bindings/Letter";
 import type { LetterDetail } from "../../bindings/LetterDetail";
@@ -54,6 +55,13 @@ export function LettersPage() {
     list.refresh();
   }, [list]);
   const openCreate = useCallback(() => setForm({ open: true, mode: "create" }), []);
+  // Opened from the command palette: open a letter (with its export dialog), or start a new one.
+  const [exportRequest, setExportRequest] = useState(0);
+  useOpenRequest("letters", (request) => {
+    if (request.openId) openLetter(request.openId);
+    if (request.action === "export") setExportRequest((n) => n + 1);
+    if (request.action === "new") openCreate();
+  });
 
   const onSaved = (saved: LetterDetail, created: boolean) => {
     setForm({ open: false });
@@ -157,6 +165,8 @@ export function LettersPage() {
     return (
       <div className="page">
         <LetterDetailView
+          key={exportRequest}
+          openExport={exportRequest > 0}
           detail={detail.detail}
           loading={detail.loading}
           error={detail.error}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useOpenRequest } from "../../app/navigation";
 import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { OrganisationDetail } from "../../bindings/OrganisationDetail";
@@ -84,6 +85,15 @@ export function OrganisationsPage() {
   // ---- actions -------------------------------------------------------------
 
   const openCreate = useCallback(() => setForm({ open: true, mode: "create" }), []);
+  // Opened from the command palette: select and open a record, or start a new one.
+  useOpenRequest("organisations", (request) => {
+    if (request.openId) {
+      setTab("list");
+      setSelection({ id: request.openId, index: -1 });
+      setDetailOpen(true);
+    }
+    if (request.action === "new") openCreate();
+  });
 
   const openEdit = useCallback(() => {
     if (detail.detail) setForm({ open: true, mode: "edit", detail: detail.detail });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useOpenRequest } from "../../app/navigation";
 import { useTranslation } from "react-i18next";
 import type { PeopleImportReport } from "../../bindings/PeopleImportReport";
 import type { PersonDetail } from "../../bindings/PersonDetail";
@@ -87,6 +88,11 @@ export function PeoplePage() {
     setSelection({ id, index: -1 });
     setDetailOpen(true);
   }, []);
+  // Opened from the command palette: open a person, or start a new one.
+  useOpenRequest("people", (request) => {
+    if (request.openId) openPerson(request.openId);
+    if (request.action === "new") openCreate();
+  });
 
   const onSaved = (saved: PersonDetail, created: boolean) => {
     setForm({ open: false });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useOpenRequest } from "../../app/navigation";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../bindings/ApiError";
 import type { Committee } from "../../bindings/Committee";
@@ -136,6 +137,14 @@ export function PolicyPage() {
   }, [pages, pages.version, selection]);
 
   const openCreate = useCallback(() => setForm({ open: true, editing: null }), []);
+  // Opened from the command palette: open a policy-maker, or start a new one.
+  useOpenRequest("policy", (request) => {
+    if (request.openId) {
+      setSelection({ id: request.openId, index: -1 });
+      setDetailOpen(true);
+    }
+    if (request.action === "new") openCreate();
+  });
 
   const onSaved = (saved: PolicyMaker, created: boolean) => {
     setForm({ open: false, editing: null });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useOpenRequest } from "../../app/navigation";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../bindings/ApiError";
 import type { BoardCard } from "../../bindings/BoardCard";
@@ -73,6 +74,11 @@ export function StancesPage() {
     },
     [backend],
   );
+
+  // Opened from the command palette on a dossier: show its board.
+  useOpenRequest("stances", (request) => {
+    if (request.openId) setDossierId(request.openId);
+  });
 
   useEffect(() => {
     loadDossiers();

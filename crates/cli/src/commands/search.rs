@@ -1,0 +1,45 @@
+//! `coalition search QUERY`: the app's global search (Ctrl+K) from the command line.
+
+use clap::{Args, ValueEnum};
+use coalition_core::search;
+use coalition_core::Store;
+use serde_json::json;
+
+use crate::output::table;
+use crate::Failure;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Args)]
+pub(crate) struct SearchArgs {
+    /// What to look for: words in any order, case and accents ignored, the last one a prefix.
+    query: String,
+    /// The most hits to show (at most 200).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=200))]
+    limit: u32,
+    /// Output format: a table, or a JSON array of {kind, id, title}, best match first.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+pub(crate) fn run(store: &Store, args: SearchArgs) -> Result<(), Failure> {
+    let hits = search::search(store, &args.query, args.limit)?;
+    match args.format {
+        Format::Json => {
+            let items: Vec<_> = hits.iter().map(|h| json!({ "kind": h.kind, "id": h.id, "title": h.title })).collect();
+            println!("{}", serde_json::to_string_pretty(&items).expect("serialisable"));
+        }
+        Format::Table => {
+            let cells: Vec<Vec<String>> = hits
+                .iter()
+                .map(|h| vec![h.kind.to_string(), h.title.clone(), h.subtitle.clone().unwrap_or_default(), h.id.clone()])
+                .collect();
+            table(&["kind", "title", "detail", "id"], &cells)?;
+        }
+    }
+    Ok(())
+}
