@@ -132,6 +132,64 @@ impl App {
         }
     }
 
+    /// Clicks the element matching `css`, scrolled into view. A toast or a closing dialog
+    /// may sit over it for a moment; the click is retried until it lands.
+    pub async fn click(&self, css: &str) {
+        let started = Instant::now();
+        loop {
+            let element = self.wait_for(css).await;
+            let _ = element.scroll_into_view().await;
+            match element.click().await {
+                Ok(()) => return,
+                Err(error) if started.elapsed() < Duration::from_secs(10) => {
+                    let _ = error;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(error) => {
+                    self.shot("failure.png").await;
+                    panic!("could not click {css}: {error}");
+                }
+            }
+        }
+    }
+
+    /// Waits until exactly `count` elements match `css` (a filtered list has settled).
+    pub async fn wait_count(&self, css: &str, count: usize) {
+        let started = Instant::now();
+        loop {
+            let n = self.driver.find_all(By::Css(css)).await.map(|e| e.len()).unwrap_or(usize::MAX);
+            if n == count {
+                return;
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                self.shot("failure.png").await;
+                panic!("{n} elements match {css} after 20 s, not {count}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Sets the value of the input, select or textarea matching `css` as the user would,
+    /// so that React sees it (native value setter, then `input` and `change` events).
+    pub async fn set_value(&self, css: &str, value: &str) {
+        let element = self.wait_for(css).await;
+        self.driver
+            .execute(
+                "const el = arguments[0]; const proto = Object.getPrototypeOf(el); \
+                 Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]); \
+                 el.dispatchEvent(new Event('input', { bubbles: true })); \
+                 el.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![element.to_json().unwrap(), serde_json::Value::String(value.to_string())],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Saves a screenshot of the window under `tests/e2e/screenshots/`.
+    pub async fn shot(&self, name: &str) {
+        let _ = self.driver.screenshot(&screenshot_dir().join(name)).await;
+    }
+
     /// Waits until nothing matches `css`.
     pub async fn wait_gone(&self, css: &str) {
         let started = Instant::now();
