@@ -313,3 +313,30 @@ fn letter_and_event_updates_are_undone_and_an_interaction_created_by_mistake_is_
     // and a removal is not brought back
     assert!(conflict(history::undo(&store, report.audit_seq).unwrap_err()).contains("cannot be brought back"));
 }
+
+#[test]
+fn entries_written_before_migration_9_are_linked_to_their_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        coalition_core::search::register_functions(&conn).unwrap();
+        coalition_core::store::migrations().to_version(&mut conn, 8).unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO audit_log (at, entity, entity_id, action, before, after) VALUES
+               ('2024-01-01T00:00:00.000Z', 'signature', 's1', 'create', NULL, '{"letter_id":"l1","organisation_id":"o1","state":"invited"}'),
+               ('2024-01-02T00:00:00.000Z', 'signature', 's1', 'update', '{"state":"invited"}', '{"state":"signed"}'),
+               ('2024-01-03T00:00:00.000Z', 'interaction', 'i1', 'create', NULL, '{"subject":"x","participants":[{"person_id":"p1","organisation_id":null,"name":"Ana"}]}'),
+               ('2024-01-04T00:00:00.000Z', 'membership', 'o1', 'create', NULL, '{"status":"active"}');"#,
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let letter = history::for_record(&store, "letter", "l1", 0, 10).unwrap();
+    assert_eq!(letter.entries.iter().map(|e| e.entry.action.as_str()).collect::<Vec<_>>(), ["update", "create"]);
+    let org = history::for_record(&store, "organisation", "o1", 0, 10).unwrap();
+    assert_eq!(org.total, 3);
+    let person = history::for_record(&store, "person", "p1", 0, 10).unwrap();
+    assert_eq!(person.entries[0].entry.entity, "interaction");
+    assert_eq!(person.entries[0].entry.actor, None);
+}
