@@ -31,6 +31,7 @@ import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { StatusChangeInput } from "../bindings/StatusChangeInput";
 import type { StoreInfo } from "../bindings/StoreInfo";
 import type { TablePreview } from "../bindings/TablePreview";
+import { backupBackend, type BackupApi } from "./backup";
 import { call } from "./call";
 import { dashboardBackend, type DashboardApi } from "./dashboard";
 import { eventsBackend, type EventsApi } from "./events";
@@ -48,7 +49,7 @@ export { hasTauriRuntime } from "./call";
  * docs/api-contract.md. Every method rejects with an `ApiError` only. Each later feature
  * keeps its methods in its own module (`./people`, `./policy`...), merged in here.
  */
-export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, SearchApi, DashboardApi, HistoryApi {
+export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, SearchApi, DashboardApi, HistoryApi, BackupApi {
   storeInfo(): Promise<StoreInfo>;
   countriesList(): Promise<Country[]>;
   orgsList(query: OrganisationQuery): Promise<OrganisationPage>;
@@ -131,6 +132,7 @@ export const tauriBackend: Backend = {
   ...stancesBackend,
   ...interactionsBackend,
   ...eventsBackend,
+  ...backupBackend,
   ...searchBackend,
   ...historyBackend,
   ...dashboardBackend,

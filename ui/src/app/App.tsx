@@ -9,6 +9,8 @@ import { TooltipProvider } from "../components/Tooltip";
 import { CountriesProvider } from "../features/organisations/countries";
 import { LettersPage } from "../features/letters/LettersPage";
 import { SeatsPage } from "../features/seats/SeatsPage";
+import { RecoveryGate } from "../features/settings/RecoveryGate";
+import { SettingsPage } from "../features/settings/SettingsPage";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
 import { PeoplePage } from "../features/people/PeoplePage";
 import { PolicyPage } from "../features/policy/PolicyPage";
@@ -67,6 +69,7 @@ function Shell({ runtimeMissing, start }: { runtimeMissing: boolean; start: Star
           {active === "events" && <EventsPage />}
           {active === "letters" && <LettersPage />}
           {active === "seats" && <SeatsPage />}
+          {active === "settings" && <SettingsPage />}
         </main>
         <StatusBar />
       </div>
@@ -94,9 +97,11 @@ export function App({
       <TooltipProvider delayDuration={400} skipDelayDuration={200}>
         <ToastProvider>
           <StoreInfoProvider>
+            <RecoveryGate>
             <CountriesProvider>
               <Shell runtimeMissing={runtimeMissing} start={start} />
             </CountriesProvider>
+            </RecoveryGate>
           </StoreInfoProvider>
         </ToastProvider>
       </TooltipProvider>

@@ -1,8 +1,9 @@
 import type { ComponentType, SVGProps } from "react";
 import { BoardIcon, BuildingIcon, CalendarIcon, ChatIcon, LandmarkIcon, LetterIcon, PersonIcon, UsersIcon } from "../components/Icons";
+import { GearIcon } from "../features/settings/GearIcon";
 import { HomeIcon } from "../features/dashboard/HomeIcon";
 
-export type NavId = "home" | "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats";
+export type NavId = "home" | "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats" | "settings";
 
 export interface NavItem {
   id: NavId;
@@ -22,4 +23,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "events", labelKey: "nav.events", icon: CalendarIcon },
   { id: "letters", labelKey: "nav.letters", icon: LetterIcon },
   { id: "seats", labelKey: "nav.seats", icon: UsersIcon },
+  { id: "settings", labelKey: "nav.settings", icon: GearIcon },
 ];

@@ -17,6 +17,7 @@ import type { SignatureInput } from "../bindings/SignatureInput";
 import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
 import { fakeDashboard } from "./fake/dashboard";
+import { fakeBackup } from "./fake/backup";
 import { fakeEvents } from "./fake/events";
 import { fakeSearch } from "./fake/search";
 import { fakeHistory } from "./fake/history";
@@ -344,6 +345,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeStances(),
     ...fakeInteractions(),
     ...fakeEvents(),
+    ...fakeBackup(),
     ...fakeSearch(),
     ...fakeHistory(),
     ...fakeDashboard(),
