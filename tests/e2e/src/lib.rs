@@ -49,7 +49,8 @@ pub async fn text_of(element: &WebElement) -> WebDriverResult<String> {
 pub struct App {
     /// The WebDriver session.
     pub driver: WebDriver,
-    driver_process: Child,
+    /// Kept for its drop: stops tauri-driver when the app goes.
+    _driver: DriverProcess,
     /// The test's own folder (the store lives in it).
     pub dir: tempfile::TempDir,
 }
@@ -68,32 +69,47 @@ impl App {
             "no display: run the end-to-end tests under xvfb-run (scripts/test does)"
         );
         let dir = tempfile::tempdir().expect("temp dir");
-        let port = free_port();
-        let native_port = free_port();
-        let driver_process = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("COALITION_DB", dir.path().join("e2e.db"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("tauri-driver could not start: install it with `cargo install tauri-driver --locked`");
-        let url = format!("http://127.0.0.1:{port}");
-        let mut caps = Capabilities::new();
-        caps.set("browserName", "wry").unwrap();
-        caps.set("tauri:options", serde_json::json!({ "application": binary })).unwrap();
-        let started = Instant::now();
-        let driver = loop {
-            let attempt = tokio::time::timeout(Duration::from_secs(30), WebDriver::new(url.clone(), caps.clone())).await;
-            match attempt {
-                Ok(Ok(driver)) => break driver,
-                Ok(Err(_)) if started.elapsed() < Duration::from_secs(30) => {
-                    tokio::time::sleep(Duration::from_millis(250)).await;
+        // WebKitWebDriver now and then dies while the session starts; a fresh tauri-driver on
+        // fresh ports is then tried once more. A failed driver is always stopped, so that no
+        // orphan keeps the test run's output open.
+        let mut last_error = String::new();
+        for _ in 0..2 {
+            let port = free_port();
+            let native_port = free_port();
+            let driver_process = DriverProcess(
+                Command::new(tauri_driver())
+                    .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                    .env("COALITION_DB", dir.path().join("e2e.db"))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::inherit())
+                    .spawn()
+                    .expect("tauri-driver could not start: install it with `cargo install tauri-driver --locked`"),
+            );
+            let url = format!("http://127.0.0.1:{port}");
+            let mut caps = Capabilities::new();
+            caps.set("browserName", "wry").unwrap();
+            caps.set("tauri:options", serde_json::json!({ "application": binary })).unwrap();
+            let started = Instant::now();
+            loop {
+                let attempt = tokio::time::timeout(Duration::from_secs(30), WebDriver::new(url.clone(), caps.clone())).await;
+                match attempt {
+                    Ok(Ok(driver)) => return App { driver, _driver: driver_process, dir },
+                    Ok(Err(_)) if started.elapsed() < Duration::from_secs(30) => {
+                        tokio::time::sleep(Duration::from_millis(250)).await;
+                    }
+                    Ok(Err(error)) => {
+                        last_error = error.to_string();
+                        break;
+                    }
+                    Err(_) => {
+                        last_error = "the app did not start within 30 s".into();
+                        break;
+                    }
                 }
-                Ok(Err(error)) => panic!("no WebDriver session: {error}"),
-                Err(_) => panic!("no WebDriver session after 30 s: the app did not start"),
             }
-        };
-        App { driver, driver_process, dir }
+            drop(driver_process);
+        }
+        panic!("no WebDriver session: {last_error}");
     }
 
     /// Waits until an element matching `css` exists (and is displayed), and returns it.
@@ -259,11 +275,14 @@ impl App {
     }
 }
 
-impl Drop for App {
+/// A running tauri-driver.
+pub struct DriverProcess(Child);
+
+impl Drop for DriverProcess {
     /// Stops tauri-driver with SIGTERM (so that WebKitWebDriver and the app go too), also
     /// when a test panicked.
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.driver_process.id().to_string()]).status();
-        let _ = self.driver_process.wait();
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = self.0.wait();
     }
 }

@@ -13,6 +13,7 @@ async fn log_a_meeting_with_a_follow_up() {
     // The rapporteur's page, found by family name.
     app.click("[data-testid=nav-policy]").await;
     app.wait_for("[data-testid=policy-search]").await.send_keys("zarzalejos").await.unwrap();
+    app.wait_count("[data-testid=policy-row]", 1).await;
     app.wait_for_text("[data-testid=policy-row]", "Zarzalejos").await.click().await.unwrap();
     app.wait_for("[data-testid=policy-detail]").await;
 

@@ -3,7 +3,6 @@
 //! dossier with evidence.
 
 use coalition_e2e::{text_of, App};
-use thirtyfour::prelude::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn import_the_mep_list_then_record_a_stance() {
