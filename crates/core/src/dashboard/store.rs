@@ -221,9 +221,17 @@ pub(crate) fn collecting_letters(conn: &Connection) -> Result<CollectingLetters>
     Ok(result)
 }
 
+/// A dossier for the picker, with what picks the default main dossier.
+struct DossierOption {
+    choice: DossierChoice,
+    /// Policy-makers with a stance on it.
+    people: u32,
+    created_at: String,
+}
+
 /// Every dossier with how many policy-makers have a stance on it, and the chosen main dossier
 /// if it still exists.
-fn dossier_options(conn: &Connection) -> Result<(Vec<(DossierChoice, u32, String)>, Option<String>)> {
+fn dossier_options(conn: &Connection) -> Result<(Vec<DossierOption>, Option<String>)> {
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.reference, d.short_title,
                 (SELECT count(DISTINCT s.person_id) FROM stances s WHERE s.dossier_id = d.id), d.created_at
@@ -231,14 +239,18 @@ fn dossier_options(conn: &Connection) -> Result<(Vec<(DossierChoice, u32, String
     )?;
     let options = stmt
         .query_map([], |r| {
-            Ok((DossierChoice { id: r.get(0)?, reference: r.get(1)?, short_title: r.get(2)? }, r.get::<_, u32>(3)?, r.get::<_, String>(4)?))
+            Ok(DossierOption {
+                choice: DossierChoice { id: r.get(0)?, reference: r.get(1)?, short_title: r.get(2)? },
+                people: r.get(3)?,
+                created_at: r.get(4)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let chosen: Option<String> = conn
         .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
         .query_row([MAIN_DOSSIER_KEY], |r| r.get(0))
         .optional()?;
-    let chosen = chosen.filter(|id| options.iter().any(|(d, _, _)| d.id == *id));
+    let chosen = chosen.filter(|id| options.iter().any(|o| o.choice.id == *id));
     Ok((options, chosen))
 }
 
@@ -249,14 +261,14 @@ pub(crate) fn stances(conn: &Connection) -> Result<StanceBreakdown> {
     // Default: the most stances, then the newest dossier (ids are UUIDv7: creation order).
     let fallback = options
         .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| a.2.cmp(&b.2)).then_with(|| a.0.id.cmp(&b.0.id)))
-        .map(|(d, _, _)| d.id.clone());
+        .max_by(|a, b| a.people.cmp(&b.people).then_with(|| a.created_at.cmp(&b.created_at)).then_with(|| a.choice.id.cmp(&b.choice.id)))
+        .map(|o| o.choice.id.clone());
     let main_id = chosen.clone().or(fallback);
-    let dossier = main_id.as_ref().and_then(|id| options.iter().find(|(d, _, _)| d.id == *id)).map(|(d, _, _)| d.clone());
+    let dossier = main_id.as_ref().and_then(|id| options.iter().find(|o| o.choice.id == *id)).map(|o| o.choice.clone());
     let mut breakdown = StanceBreakdown {
         dossier,
         chosen: chosen.is_some(),
-        dossiers: options.into_iter().map(|(d, _, _)| d).collect(),
+        dossiers: options.into_iter().map(|o| o.choice).collect(),
         ..Default::default()
     };
     let Some(main_id) = main_id else { return Ok(breakdown) };

@@ -315,7 +315,7 @@ fn dossier(store: &Store, reference: &str) -> String {
         .id
 }
 
-fn group<'a>(d: &'a [GroupStances], code: Option<GroupCode>) -> &'a GroupStances {
+fn group(d: &[GroupStances], code: Option<GroupCode>) -> &GroupStances {
     d.iter().find(|g| g.group_code == code).unwrap_or_else(|| panic!("no group {code:?}"))
 }
 
