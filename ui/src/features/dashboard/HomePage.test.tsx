@@ -88,6 +88,22 @@ describe("home", () => {
     await waitFor(() => expect(backend.dashboardGet).toHaveBeenCalledTimes(3));
   });
 
+  it("is used from the keyboard: arrows move between cards, Enter opens one, R refreshes", async () => {
+    const { user, backend } = renderHome();
+    const members = await screen.findByTestId("dash-open-members");
+    members.focus();
+    await user.keyboard("{ArrowRight}");
+    expect(screen.getByTestId("dash-open-steering")).toHaveFocus();
+    await user.keyboard("{End}");
+    expect(screen.getByTestId("dash-open-interactions")).toHaveFocus();
+    await user.keyboard("{ArrowLeft}");
+    expect(screen.getByTestId("dash-open-stances")).toHaveFocus();
+    await user.keyboard("r");
+    await waitFor(() => expect(backend.dashboardGet).toHaveBeenCalledTimes(2));
+    await user.keyboard("{Enter}");
+    expect(screen.getByTestId("nav-stances")).toHaveAttribute("aria-current", "page");
+  });
+
   it("shows loading skeletons until the figures arrive", async () => {
     const backend = createFakeBackend();
     let resolve: (value: ReturnType<typeof makeDashboard>) => void = () => {};

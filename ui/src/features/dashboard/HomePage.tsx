@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type MouseEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../bindings/ApiError";
 import type { Dashboard } from "../../bindings/Dashboard";
@@ -11,6 +11,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { ChevronRightIcon, RestoreIcon, SparkIcon } from "../../components/Icons";
 import { useToast } from "../../components/Toasts";
 import { formatDate } from "../../lib/dates";
+import { isEditableTarget, isOverlayOpen } from "../../lib/platform";
 import { NAV_ITEMS, type NavId } from "../../app/nav";
 import { useStoreInfo } from "../../app/storeInfo";
 import { formatEventDate, splitLocal } from "../events/time";
@@ -31,6 +32,27 @@ export const CARD_TARGETS: Record<CardId, NavId> = {
 
 function labelKeyOf(page: NavId): string {
   return NAV_ITEMS.find((item) => item.id === page)?.labelKey ?? "nav.home";
+}
+
+/** ←/→/↑/↓ (and Home/End) move the focus between the cards' titles, in reading order. */
+function moveBetweenCards(event: KeyboardEvent<HTMLElement>) {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || !target.classList.contains("dash-card-title")) return;
+  const titles = Array.from(event.currentTarget.querySelectorAll<HTMLElement>("button.dash-card-title"));
+  const at = titles.indexOf(target);
+  const next =
+    event.key === "ArrowRight" || event.key === "ArrowDown"
+      ? at + 1
+      : event.key === "ArrowLeft" || event.key === "ArrowUp"
+        ? at - 1
+        : event.key === "Home"
+          ? 0
+          : event.key === "End"
+            ? titles.length - 1
+            : null;
+  if (next === null || next < 0 || next >= titles.length) return;
+  event.preventDefault();
+  titles[next]!.focus();
 }
 
 /** Clicks on controls inside a card stay with them; anywhere else opens the card's page. */
@@ -429,6 +451,19 @@ export function HomePage({ onNavigate }: { onNavigate: (id: NavId) => void }) {
   }, [backend, token]);
 
   const refresh = useCallback(() => setToken((n) => n + 1), []);
+
+  // R refreshes, outside text fields and dialogs.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "r" && event.key !== "R") return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isEditableTarget(event.target) || isOverlayOpen()) return;
+      event.preventDefault();
+      refresh();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [refresh]);
   const open = useCallback((id: CardId) => onNavigate(CARD_TARGETS[id]), [onNavigate]);
 
   const pick = async (dossier: string | null) => {
@@ -473,7 +508,7 @@ export function HomePage({ onNavigate }: { onNavigate: (id: NavId) => void }) {
           {loading && dashboard && <span className="loading-dot" aria-hidden="true" />}
         </div>
         <div className="toolbar" role="toolbar" aria-label={t("dashboard.toolbar")}>
-          <Button icon={<RestoreIcon size={14} />} onClick={refresh} busy={loading} data-testid="dash-refresh">
+          <Button icon={<RestoreIcon size={14} />} onClick={refresh} busy={loading} shortcut="R" data-testid="dash-refresh">
             {t("dashboard.refresh")}
           </Button>
         </div>
@@ -496,7 +531,7 @@ export function HomePage({ onNavigate }: { onNavigate: (id: NavId) => void }) {
             </div>
           </div>
         )}
-        <div className="dash-grid" data-testid="dash-grid">
+        <div className="dash-grid" data-testid="dash-grid" onKeyDown={moveBetweenCards}>
           {dashboard ? (
             <>
               <MembersCard d={dashboard} onOpen={open} />
