@@ -46,6 +46,8 @@ describe("history panel", () => {
     expect(within(archive).getByRole("row", { name: /Archived/ })).toHaveTextContent(/no.*yes/);
     expect(screen.getByTestId("history-entry-1")).toHaveTextContent("before profiles were recorded");
     expect(screen.getByTestId("history-entry-1")).toHaveTextContent("Eurochild");
+    // ids are left out: the entry carries the names
+    expect(screen.getByTestId("history-entry-1")).not.toHaveTextContent("org-1");
   });
 
   it("undoes one entry after confirming, marks it undone and tells the record to reload", async () => {

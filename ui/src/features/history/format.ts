@@ -36,10 +36,20 @@ export interface FieldChange {
   to: unknown;
 }
 
-/** The fields an entry changed, in a stable order (its `after` keys, then `before`-only keys). */
+/** Internal ids (`id`, `organisation_id`...): the entries also carry the names they stand for. */
+function isId(field: string): boolean {
+  return field === "id" || field.endsWith("_id");
+}
+
+/**
+ * The fields an entry changed, in a stable order (its `after` keys, then `before`-only keys),
+ * ids left out unless nothing else changed.
+ */
 export function changes(before: unknown, after: unknown): FieldChange[] {
   const b = before && typeof before === "object" && !Array.isArray(before) ? (before as Record<string, unknown>) : {};
   const a = after && typeof after === "object" && !Array.isArray(after) ? (after as Record<string, unknown>) : {};
   const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !(k in a))];
-  return keys.map((field) => ({ field, from: b[field] ?? null, to: a[field] ?? null }));
+  const all = keys.map((field) => ({ field, from: b[field] ?? null, to: a[field] ?? null }));
+  const named = all.filter((c) => !isId(c.field));
+  return named.length > 0 ? named : all;
 }

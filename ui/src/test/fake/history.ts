@@ -14,7 +14,7 @@ export function makeHistory(id = "org-1"): HistoryEntry[] {
   return [
     entry(3, "archive", { archived: false }, { archived: true }, "Bo Berg"),
     entry(2, "update", { website: null, phone: "+32 2 000" }, { website: "https://www.eurochild.org", phone: null }, "Ana Lopes"),
-    entry(1, "create", null, { name: "Eurochild", country: "BE", archived: false }, null),
+    entry(1, "create", null, { id: id, name: "Eurochild", country: "BE", archived: false }, null),
   ];
 }
 
