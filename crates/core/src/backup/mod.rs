@@ -367,13 +367,15 @@ fn fresh_name(folder: &Path, stem: &str, at: DateTime<Utc>, suffix: &str) -> Pat
     path
 }
 
+/// Copies every page in one step; while another connection holds a lock, waits up to 20 s.
 fn run_backup(backup: &Backup<'_, '_>) -> Result<()> {
-    loop {
+    for _ in 0..400 {
         match backup.step(-1)? {
             StepResult::Done => return Ok(()),
             _ => std::thread::sleep(Duration::from_millis(50)),
         }
     }
+    Err(CoreError::Conflict("the store stayed busy (another program is writing to it); try again in a moment".into()))
 }
 
 /// Copies the database of `src` (in its current read transaction, if any) to `dest`,
