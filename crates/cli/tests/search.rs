@@ -50,6 +50,9 @@ fn json_is_an_array_of_kind_id_and_title_best_first() {
         assert_eq!(keys, ["id", "kind", "title"]);
         assert!(!hit["id"].as_str().unwrap().is_empty());
     }
+    let text = String::from_utf8(desk.cmd(&["search", "IWF", "--format", "json"]).output().unwrap().stdout).unwrap();
+    let (kind, id, title) = (text.find("\"kind\"").unwrap(), text.find("\"id\"").unwrap(), text.find("\"title\"").unwrap());
+    assert!(kind < id && id < title, "keys in the contract's order: {text}");
     // The organisation's id is the one the orgs commands know.
     let orgs: Value = serde_json::from_slice(&desk.cmd(&["orgs", "list", "--format", "json"]).output().unwrap().stdout).unwrap();
     let iwf = orgs.as_array().unwrap().iter().find(|o| o["name"] == "Internet Watch Foundation").unwrap();

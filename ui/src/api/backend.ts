@@ -132,6 +132,7 @@ export const tauriBackend: Backend = {
   ...stancesBackend,
   ...interactionsBackend,
   ...eventsBackend,
+  ...searchBackend,
   ...backupBackend,
   ...searchBackend,
   ...historyBackend,

@@ -345,6 +345,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeStances(),
     ...fakeInteractions(),
     ...fakeEvents(),
+    ...fakeSearch(),
     ...fakeBackup(),
     ...fakeSearch(),
     ...fakeHistory(),

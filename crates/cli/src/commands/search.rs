@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 use coalition_core::search;
 use coalition_core::Store;
-use serde_json::json;
+use serde_json::Value;
 
 use crate::output::table;
 use crate::Failure;
@@ -26,12 +26,22 @@ pub(crate) struct SearchArgs {
     format: Format,
 }
 
+/// One hit as the JSON contract has it: exactly `kind`, `id` and `title`, in that order
+/// (serde_json's maps would sort the keys).
+fn json_hit(hit: &search::SearchHit) -> String {
+    let text = |s: &str| Value::from(s).to_string();
+    format!("  {{\n    \"kind\": {},\n    \"id\": {},\n    \"title\": {}\n  }}", text(hit.kind.as_str()), text(&hit.id), text(&hit.title))
+}
+
 pub(crate) fn run(store: &Store, args: SearchArgs) -> Result<(), Failure> {
     let hits = search::search(store, &args.query, args.limit)?;
     match args.format {
         Format::Json => {
-            let items: Vec<_> = hits.iter().map(|h| json!({ "kind": h.kind, "id": h.id, "title": h.title })).collect();
-            println!("{}", serde_json::to_string_pretty(&items).expect("serialisable"));
+            if hits.is_empty() {
+                println!("[]");
+            } else {
+                println!("[\n{}\n]", hits.iter().map(json_hit).collect::<Vec<_>>().join(",\n"));
+            }
         }
         Format::Table => {
             let cells: Vec<Vec<String>> = hits
