@@ -132,7 +132,6 @@ export const tauriBackend: Backend = {
   ...stancesBackend,
   ...interactionsBackend,
   ...eventsBackend,
-  ...searchBackend,
   ...backupBackend,
   ...searchBackend,
   ...historyBackend,

@@ -345,7 +345,6 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeStances(),
     ...fakeInteractions(),
     ...fakeEvents(),
-    ...fakeSearch(),
     ...fakeBackup(),
     ...fakeSearch(),
     ...fakeHistory(),
