@@ -331,3 +331,28 @@ fn count_docs(store: &Store) -> i64 {
 fn count_fts(store: &Store) -> i64 {
     super::count(store, "search_fts")
 }
+
+#[test]
+fn a_store_from_before_search_is_indexed_when_it_is_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        coalition_core::store::migrations().to_version(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO organisations (id, name, name_key, org_type, country, created_at, updated_at)
+                 VALUES ('o1', 'Internet Watch Foundation', 'internet watch foundation', 'ngo', 'GB', 'x', 'x');
+             INSERT INTO organisations (id, name, name_key, org_type, country, archived, created_at, updated_at)
+                 VALUES ('o2', 'Archived Watchers', 'archived watchers', 'ngo', 'GB', 1, 'x', 'x');
+             INSERT INTO people (id, given_name, family_name, display_name, family_key, name_key, created_at, updated_at)
+                 VALUES ('p1', 'Mié', 'Kohiyama', 'Mié Kohiyama', 'kohiyama mie', 'mie kohiyama', 'x', 'x');
+             INSERT INTO person_emails (id, person_id, label, email, email_key) VALUES ('e1', 'p1', 'work', 'mie@brave.org', 'mie@brave.org');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(titles(&store, "iwf"), ["Internet Watch Foundation"]);
+    assert!(titles(&store, "archived").is_empty());
+    let hits = find(&store, "brave.org");
+    assert_eq!((hits.len(), hits[0].id.as_str(), hits[0].subtitle.as_deref()), (1, "p1", Some("mie@brave.org")));
+}
