@@ -182,3 +182,10 @@ describe("home", () => {
     expect(entries[0]).toHaveTextContent("Home");
   });
 });
+
+describe("chart axes", () => {
+  it("keep numbers short at any size", async () => {
+    const { compact } = await import("./charts");
+    expect([compact(950), compact(1200), compact(10000), compact(0)]).toEqual(["950", "1.2k", "10k", "0"]);
+  });
+});

@@ -37,6 +37,9 @@ export function monthLabel(month: string): string {
 }
 
 const AXIS = { fontSize: 11, stroke: "currentColor", tickLine: false } as const;
+const COMPACT = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
+/** Axis ticks that stay short at any size: 950, 1.2k, 10k. */
+export const compact = (n: number) => COMPACT.format(n);
 /** The tooltip in the app's colours, light or dark. */
 const TOOLTIP = {
   background: "var(--bg-elevated)",
@@ -54,10 +57,10 @@ export function MembersChart({ months }: { months: MembershipMonth[] }) {
   return (
     <figure className="dash-chart" aria-label={t("dashboard.members.chart")} data-testid="dash-members-chart">
       <ResponsiveContainer width="100%" height={200} initialDimension={{ width: 640, height: 200 }}>
-        <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -16 }} barCategoryGap={2}>
+        <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -8 }} barCategoryGap={2}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.35} />
           <XAxis dataKey="label" {...AXIS} interval="preserveStartEnd" minTickGap={18} />
-          <YAxis allowDecimals={false} {...AXIS} width={40} />
+          <YAxis allowDecimals={false} {...AXIS} width={40} tickFormatter={compact} />
           <Tooltip cursor={{ fillOpacity: 0.08 }} contentStyle={TOOLTIP} />
           <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
           {STACK_ORDER.map((s) => (
@@ -79,7 +82,7 @@ export function StancesChart({ groups }: { groups: GroupStances[] }) {
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 8, bottom: 0, left: 8 }} barCategoryGap={6}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} strokeOpacity={0.35} />
-          <XAxis type="number" allowDecimals={false} {...AXIS} />
+          <XAxis type="number" allowDecimals={false} {...AXIS} tickFormatter={compact} />
           <YAxis type="category" dataKey="label" {...AXIS} width={72} />
           <Tooltip cursor={{ fillOpacity: 0.08 }} contentStyle={TOOLTIP} />
           <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
