@@ -95,6 +95,7 @@ describe("tauriBackend", () => {
       display_name: null,
       signer_name: null,
       signer_title: null,
+      signer_person_id: null,
       withdrawal_reason: null,
     };
     const segment = { statuses: ["active" as const], countries: [] };

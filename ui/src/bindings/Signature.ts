@@ -77,4 +77,8 @@ signer_name: string | null,
 /**
  * The signer's title at the time.
  */
-signer_title: string | null, };
+signer_title: string | null, 
+/**
+ * The signer as a person on record, when known.
+ */
+signer_person_id: string | null, };

@@ -39,6 +39,11 @@ signer_name: string | null,
  */
 signer_title: string | null, 
 /**
+ * The signer as a person on record. When the name or title is left empty, the person's
+ * display name and their job title at the organisation fill them.
+ */
+signer_person_id: string | null, 
+/**
  * Reason, when withdrawing.
  */
 withdrawal_reason: string | null, };

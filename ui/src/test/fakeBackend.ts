@@ -16,8 +16,8 @@ import type { SignatureCounts } from "../bindings/SignatureCounts";
 import type { SignatureInput } from "../bindings/SignatureInput";
 import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
-import { fakeDashboard } from "./fake/dashboard";
 import { fakeBackup } from "./fake/backup";
+import { fakeDashboard } from "./fake/dashboard";
 import { fakeEvents } from "./fake/events";
 import { fakeSearch } from "./fake/search";
 import { fakeHistory } from "./fake/history";
@@ -137,6 +137,7 @@ export function makeSignature(letterId: string, row: OrganisationRow, overrides:
     display_name: null,
     signer_name: null,
     signer_title: null,
+    signer_person_id: null,
     ...overrides,
   };
 }
@@ -167,6 +168,7 @@ export function applySignatureInput(existing: Signature, input: SignatureInput):
     display_name: input.display_name,
     signer_name: input.signer_name,
     signer_title: input.signer_title,
+    signer_person_id: input.signer_person_id,
   };
 }
 
@@ -345,10 +347,10 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeStances(),
     ...fakeInteractions(),
     ...fakeEvents(),
-    ...fakeBackup(),
     ...fakeSearch(),
-    ...fakeHistory(),
     ...fakeDashboard(),
+    ...fakeHistory(),
+    ...fakeBackup(),
   };
 }
 

@@ -310,6 +310,7 @@ fn sign(store: &Store, args: SignArgs) -> Result<(), Failure> {
         display_name: args.display_name,
         signer_name: args.signer,
         signer_title: args.signer_title,
+        signer_person_id: None,
         withdrawal_reason: args.reason,
     };
     let detail = letters::sign(store, &letter.id, &organisation_id, input)?;

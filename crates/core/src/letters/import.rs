@@ -365,6 +365,8 @@ fn apply_row(
     }
     let existing = store::signature_of(conn, letter_id, &organisation_id)?;
     let signer = cell(cells, columns.signer);
+    // A signer named in the file is linked by name (in the store); otherwise the link stays.
+    let signer_person_id = if signer.is_some() { None } else { existing.as_ref().and_then(|s| s.signer_person_id.clone()) };
     let input = SignatureInput {
         state: SignatureState::Signed,
         // A re-import keeps the recorded date unless the file gives one.
@@ -375,6 +377,7 @@ fn apply_row(
         display_name: existing.as_ref().and_then(|s| s.display_name.clone()),
         signer_name: signer.or_else(|| existing.as_ref().and_then(|s| s.signer_name.clone())),
         signer_title: cell(cells, columns.signer_title).or_else(|| existing.as_ref().and_then(|s| s.signer_title.clone())),
+        signer_person_id,
         withdrawal_reason: None,
     };
     let (_, written) = store::set_signature(conn, letter_id, &organisation_id, &input)?;

@@ -185,6 +185,8 @@ pub struct Signature {
     pub signer_name: Option<String>,
     /// The signer's title at the time.
     pub signer_title: Option<String>,
+    /// The signer as a person on record, when known.
+    pub signer_person_id: Option<String>,
 }
 
 /// A signature to record or change. The organisation and letter are given separately.
@@ -206,6 +208,10 @@ pub struct SignatureInput {
     pub signer_name: Option<String>,
     /// Signer's title at the time.
     pub signer_title: Option<String>,
+    /// The signer as a person on record. When the name or title is left empty, the person's
+    /// display name and their job title at the organisation fill them.
+    #[serde(default)]
+    pub signer_person_id: Option<String>,
     /// Reason, when withdrawing.
     pub withdrawal_reason: Option<String>,
 }
@@ -221,6 +227,7 @@ impl Default for SignatureInput {
             display_name: None,
             signer_name: None,
             signer_title: None,
+            signer_person_id: None,
             withdrawal_reason: None,
         }
     }

@@ -188,7 +188,7 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<LetterSummary>> {
 
 const SIGNATURE_SELECT: &str = "SELECT s.id, s.letter_id, s.organisation_id, o.name, o.short_name, o.country, s.state,
     s.invited_on, s.signed_on, s.declined_on, s.withdrawn_on, s.withdrawal_reason, s.channel, s.publish_organisation,
-    s.publish_signer, s.display_name, s.signer_name, s.signer_title
+    s.publish_signer, s.display_name, s.signer_name, s.signer_title, s.signer_person_id
     FROM signatures s JOIN organisations o ON o.id = s.organisation_id";
 
 fn signature_from(row: &Row<'_>) -> rusqlite::Result<Signature> {
@@ -211,6 +211,7 @@ fn signature_from(row: &Row<'_>) -> rusqlite::Result<Signature> {
         display_name: row.get(15)?,
         signer_name: row.get(16)?,
         signer_title: row.get(17)?,
+        signer_person_id: row.get(18)?,
     })
 }
 
@@ -235,6 +236,40 @@ pub(crate) enum Written {
     Created,
     Updated,
     Unchanged,
+}
+
+/// A signer's name and title from the person on record: their display name, and their job
+/// title in the affiliation to the organisation that was current on `date` (or the latest).
+fn signer_defaults(conn: &Connection, person_id: &str, organisation_id: &str, date: &str) -> Result<(String, Option<String>)> {
+    let name: Option<String> = conn
+        .prepare_cached("SELECT display_name FROM people WHERE id = ?1")?
+        .query_row([person_id], |r| r.get(0))
+        .optional()?;
+    let name = name.ok_or_else(|| CoreError::invalid("signer_person_id", format!("no person with id {person_id}")))?;
+    let title: Option<String> = conn
+        .prepare_cached(
+            "SELECT job_title FROM affiliations
+             WHERE person_id = ?1 AND organisation_id = ?2 AND job_title IS NOT NULL
+             ORDER BY (coalesce(starts_on, '') <= ?3 AND coalesce(ends_on, '9999-12-31') >= ?3) DESC, coalesce(starts_on, '') DESC
+             LIMIT 1",
+        )?
+        .query_row(params![person_id, organisation_id, date], |r| r.get(0))
+        .optional()?;
+    Ok((name, title))
+}
+
+/// The one person affiliated (now or before) with the organisation whose name folds like
+/// `name`, so that a signer typed or imported by name is linked to the person on record.
+fn affiliated_person_named(conn: &Connection, organisation_id: &str, name: &str) -> Result<Option<String>> {
+    let key = crate::text::fold(name);
+    let ids: Vec<String> = conn
+        .prepare_cached(
+            "SELECT DISTINCT p.id FROM people p JOIN affiliations a ON a.person_id = p.id
+             WHERE p.name_key = ?1 AND a.organisation_id = ?2 AND p.archived = 0 LIMIT 2",
+        )?
+        .query_map(params![key, organisation_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if ids.len() == 1 { ids.into_iter().next() } else { None })
 }
 
 fn clean(value: Option<&str>) -> Option<String> {
@@ -267,6 +302,7 @@ pub(crate) fn set_signature(conn: &Connection, letter_id: &str, organisation_id:
         display_name: None,
         signer_name: None,
         signer_title: None,
+        signer_person_id: None,
     });
     let state_changed = current.as_ref().map(|c| c.state != input.state).unwrap_or(true);
     next.state = input.state;
@@ -288,18 +324,30 @@ pub(crate) fn set_signature(conn: &Connection, letter_id: &str, organisation_id:
     next.display_name = clean(input.display_name.as_deref());
     next.signer_name = clean(input.signer_name.as_deref());
     next.signer_title = clean(input.signer_title.as_deref());
+    next.signer_person_id = input.signer_person_id.as_deref().map(str::trim).filter(|id| !id.is_empty()).map(str::to_string);
+    if next.signer_person_id.is_none() {
+        if let Some(name) = &next.signer_name {
+            next.signer_person_id = affiliated_person_named(conn, organisation_id, name)?;
+        }
+    }
+    if let Some(person_id) = &next.signer_person_id {
+        let (name, title) = signer_defaults(conn, person_id, organisation_id, &iso(date))?;
+        next.signer_name = next.signer_name.take().or(Some(name));
+        next.signer_title = next.signer_title.take().or(title);
+    }
     let stamp = now();
     let written = match &current {
         None => {
             conn.prepare_cached(
                 "INSERT INTO signatures (id, letter_id, organisation_id, state, invited_on, signed_on, declined_on, withdrawn_on,
-                 withdrawal_reason, channel, publish_organisation, publish_signer, display_name, signer_name, signer_title, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+                 withdrawal_reason, channel, publish_organisation, publish_signer, display_name, signer_name, signer_title,
+                 signer_person_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
             )?
             .execute(params![
                 next.id, next.letter_id, next.organisation_id, next.state, next.invited_on, next.signed_on, next.declined_on,
                 next.withdrawn_on, next.withdrawal_reason, next.channel, next.publish_organisation, next.publish_signer,
-                next.display_name, next.signer_name, next.signer_title, stamp
+                next.display_name, next.signer_name, next.signer_title, next.signer_person_id, stamp
             ])?;
             audit::append(conn, SIGNATURE, &next.id, "create", None, Some(&audit_value(&next)))?;
             Written::Created
@@ -310,12 +358,12 @@ pub(crate) fn set_signature(conn: &Connection, letter_id: &str, organisation_id:
                 conn.prepare_cached(
                     "UPDATE signatures SET state = ?2, invited_on = ?3, signed_on = ?4, declined_on = ?5, withdrawn_on = ?6,
                      withdrawal_reason = ?7, channel = ?8, publish_organisation = ?9, publish_signer = ?10, display_name = ?11,
-                     signer_name = ?12, signer_title = ?13, updated_at = ?14 WHERE id = ?1",
+                     signer_name = ?12, signer_title = ?13, signer_person_id = ?15, updated_at = ?14 WHERE id = ?1",
                 )?
                 .execute(params![
                     next.id, next.state, next.invited_on, next.signed_on, next.declined_on, next.withdrawn_on,
                     next.withdrawal_reason, next.channel, next.publish_organisation, next.publish_signer, next.display_name,
-                    next.signer_name, next.signer_title, stamp
+                    next.signer_name, next.signer_title, stamp, next.signer_person_id
                 ])?;
                 audit::append(conn, SIGNATURE, &next.id, "update", Some(&before), Some(&after))?;
                 Written::Updated

@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("../../../../migrations/0007_events.sql"),
     include_str!("../../../../migrations/0008_search.sql"),
     include_str!("../../../../migrations/0009_history.sql"),
+    include_str!("../../../../migrations/0010_signers.sql"),
 ];
 
 /// Every migration, oldest first.

@@ -228,3 +228,45 @@ fn editing_a_letter_is_audited_and_an_unchanged_edit_writes_nothing() {
     let clash = letters::update(&store, &other, LetterInput { reference: "open-letter-2022".into(), title: "X".into(), ..Default::default() });
     assert_eq!(ApiError::from(clash.unwrap_err()).field.as_deref(), Some("reference"));
 }
+
+#[test]
+fn a_signer_is_linked_to_the_person_on_record_with_their_title_at_the_time() {
+    use coalition_core::people::{self, AffiliationInput, NewPerson, PersonInput};
+    let store = store();
+    let org = add(&store, "Child Focus", "BE").organisation.id;
+    let id = letter(&store, "open-letter-2022");
+    let heidi = people::create(
+        &store,
+        NewPerson {
+            person: PersonInput { given_name: "Heidi".into(), family_name: "De Pauw".into(), ..Default::default() },
+            affiliation: Some(AffiliationInput {
+                organisation_id: org.clone(),
+                job_title: Some("CEO".into()),
+                starts_on: Some("2015-01-01".into()),
+                ends_on: None,
+                focal_point: true,
+            }),
+        },
+    )
+    .unwrap();
+    // Picked in the app: name and title come from the record.
+    let detail = letters::sign(&store, &id, &org, SignatureInput { signer_person_id: Some(heidi.person.id.clone()), ..signed("2022-06-01") }).unwrap();
+    let signature = detail.signatures.iter().find(|s| s.organisation_id == org).unwrap();
+    assert_eq!(signature.signer_person_id.as_deref(), Some(heidi.person.id.as_str()));
+    assert_eq!(signature.signer_name.as_deref(), Some("Heidi De Pauw"));
+    assert_eq!(signature.signer_title.as_deref(), Some("CEO"));
+
+    // Typed (or imported) by name, accents and case aside: linked to the same person.
+    let second = letter(&store, "libe-letter-2023");
+    let detail = letters::sign(&store, &second, &org, SignatureInput { signer_name: Some("heidi de pauw".into()), ..signed("2023-05-01") }).unwrap();
+    let signature = detail.signatures.iter().find(|s| s.organisation_id == org).unwrap();
+    assert_eq!(signature.signer_person_id.as_deref(), Some(heidi.person.id.as_str()));
+    assert_eq!(signature.signer_name.as_deref(), Some("heidi de pauw"), "the name stays as typed");
+
+    // Someone else's name is not linked; an unknown person id is refused on its field.
+    let third = letter(&store, "petition-2023");
+    let detail = letters::sign(&store, &third, &org, SignatureInput { signer_name: Some("Someone Else".into()), ..signed("2023-09-01") }).unwrap();
+    assert_eq!(detail.signatures.iter().find(|s| s.organisation_id == org).unwrap().signer_person_id, None);
+    let error = letters::sign(&store, &third, &org, SignatureInput { signer_person_id: Some("nobody".into()), ..signed("2023-09-01") }).unwrap_err();
+    assert!(matches!(&error, coalition_core::CoreError::Invalid(errors) if errors[0].field == "signer_person_id"), "{error:?}");
+}

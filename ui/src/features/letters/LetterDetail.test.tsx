@@ -52,6 +52,7 @@ describe("letter detail", () => {
       display_name: null,
       signer_name: null,
       signer_title: null,
+      signer_person_id: null,
       withdrawal_reason: null,
     });
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
@@ -127,9 +128,34 @@ describe("letter detail", () => {
       display_name: "Child Focus (Belgium)",
       signer_name: "Heidi De Pauw",
       signer_title: "CEO",
+      signer_person_id: null,
       withdrawal_reason: null,
     });
     expect(await within(rowOf("org-0")).findByTestId("signature-display-name")).toHaveTextContent("Child Focus (Belgium)");
+  });
+
+  it("links the signer to one of the organisation's people, filling name and title", async () => {
+    const backend = createFakeBackend();
+    backend.organisationPeople.mockResolvedValue([
+      { affiliation_id: "a1", person_id: "p-tunks", display_name: "Michael Tunks", email: null, job_title: "Head of Policy", starts_on: null, ends_on: null, focal_point: true, current: true },
+      { affiliation_id: "a0", person_id: "p-old", display_name: "Former Director", email: null, job_title: null, starts_on: null, ends_on: "2020-01-01", focal_point: false, current: false },
+    ]);
+    const { user } = await openFirstLetter(backend);
+    await user.click(within(rowOf("org-0")).getByTestId("signature-edit"));
+    await screen.findByRole("dialog", { name: "Edit signature" });
+    expect(backend.organisationPeople).toHaveBeenCalledWith("org-0");
+    const picker = await screen.findByTestId("sig-signer-person");
+    expect(within(picker).getByRole("option", { name: /Former Director \(former\)/ })).toBeInTheDocument();
+    await user.selectOptions(picker, "p-tunks");
+    expect(document.getElementById("sig-signer")).toHaveValue("Michael Tunks");
+    expect(screen.getByLabelText(/Signer's title/)).toHaveValue("Head of Policy");
+    await user.click(screen.getByTestId("signature-edit-form-submit"));
+    await waitFor(() => expect(backend.signatureSet).toHaveBeenCalledTimes(1));
+    expect(backend.signatureSet.mock.calls[0]![2]).toMatchObject({
+      signer_person_id: "p-tunks",
+      signer_name: "Michael Tunks",
+      signer_title: "Head of Policy",
+    });
   });
 
   it("adds a signature for an organisation found by search", async () => {

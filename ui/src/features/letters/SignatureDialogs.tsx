@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../bindings/ApiError";
 import type { LetterDetail } from "../../bindings/LetterDetail";
+import type { OrganisationPerson } from "../../bindings/OrganisationPerson";
 import type { OrganisationRow } from "../../bindings/OrganisationRow";
 import type { Signature } from "../../bindings/Signature";
 import type { SignatureChannel } from "../../bindings/SignatureChannel";
@@ -170,6 +171,7 @@ export function SignatureEditDialog({ letterId, signature, onClose, onSaved }: S
   const [displayName, setDisplayName] = useState("");
   const [signer, setSigner] = useState("");
   const [title, setTitle] = useState("");
+  const [signerPerson, setSignerPerson] = useState<string | null>(null);
   const [channel, setChannel] = useState<SignatureChannel | "">("");
   const [publishOrg, setPublishOrg] = useState(true);
   const [publishSigner, setPublishSigner] = useState(false);
@@ -181,6 +183,7 @@ export function SignatureEditDialog({ letterId, signature, onClose, onSaved }: S
     setDisplayName(signature.display_name ?? "");
     setSigner(signature.signer_name ?? "");
     setTitle(signature.signer_title ?? "");
+    setSignerPerson(signature.signer_person_id);
     setChannel(signature.channel ?? "");
     setPublishOrg(signature.publish_organisation);
     setPublishSigner(signature.publish_signer);
@@ -194,6 +197,7 @@ export function SignatureEditDialog({ letterId, signature, onClose, onSaved }: S
       display_name: blankToNull(displayName),
       signer_name: blankToNull(signer),
       signer_title: blankToNull(title),
+      signer_person_id: signerPerson,
       channel: channel || null,
       publish_organisation: publishOrg,
       publish_signer: publishSigner,
@@ -241,6 +245,9 @@ export function SignatureEditDialog({ letterId, signature, onClose, onSaved }: S
           />
         </Field>
         <SignerFields
+          organisationId={signature?.organisation_id ?? null}
+          personId={signerPerson}
+          onPerson={setSignerPerson}
           signer={signer}
           title={title}
           channel={channel}
@@ -256,6 +263,9 @@ export function SignatureEditDialog({ letterId, signature, onClose, onSaved }: S
 }
 
 function SignerFields({
+  organisationId,
+  personId,
+  onPerson,
   signer,
   title,
   channel,
@@ -264,6 +274,10 @@ function SignerFields({
   onChannel,
   errors,
 }: {
+  /** The signing organisation: its people are offered as the signer. */
+  organisationId: string | null;
+  personId: string | null;
+  onPerson: (id: string | null) => void;
   signer: string;
   title: string;
   channel: SignatureChannel | "";
@@ -273,9 +287,76 @@ function SignerFields({
   errors: Partial<Record<string, string>>;
 }) {
   const { t } = useTranslation();
+  const backend = useBackend();
   const optional = t("form.optional");
+  const [people, setPeople] = useState<OrganisationPerson[]>([]);
+  const [peopleError, setPeopleError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    setPeople([]);
+    setPeopleError(null);
+    if (!organisationId) return;
+    let live = true;
+    backend.organisationPeople(organisationId).then(
+      (rows) => live && setPeople(rows),
+      (raw) => live && setPeopleError(toApiError(raw)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend, organisationId]);
+
+  // One entry per person: their current affiliation first (the list comes current first).
+  const choices = useMemo(() => {
+    const seen = new Set<string>();
+    return people.filter((p) => !seen.has(p.person_id) && seen.add(p.person_id));
+  }, [people]);
+
+  const pickPerson = (id: string) => {
+    const person = choices.find((p) => p.person_id === id);
+    onPerson(person ? person.person_id : null);
+    if (person) {
+      onSigner(person.display_name);
+      onTitle(person.job_title ?? "");
+    }
+  };
+
   return (
     <>
+      {peopleError && (
+        <div className="form-span">
+          <ErrorBanner error={peopleError} />
+        </div>
+      )}
+      {choices.length > 0 && (
+        <Field
+          htmlFor="sig-signer-person"
+          label={t("signatures.signerPerson")}
+          errorKey="signer_person_id"
+          error={errors.signer_person_id}
+          hint={t("signatures.signerPersonHint")}
+          optional
+          optionalLabel={optional}
+          className="form-span"
+        >
+          <select
+            id="sig-signer-person"
+            className="input select"
+            value={personId ?? ""}
+            onChange={(e) => pickPerson(e.target.value)}
+            data-testid="sig-signer-person"
+            {...invalidProps("sig-signer-person", errors.signer_person_id)}
+          >
+            <option value="">{t("signatures.signerPersonNone")}</option>
+            {choices.map((p) => (
+              <option key={p.person_id} value={p.person_id}>
+                {p.job_title ? `${p.display_name} · ${p.job_title}` : p.display_name}
+                {p.current ? "" : ` (${t("signatures.signerFormer")})`}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Field htmlFor="sig-signer" label={t("signatures.signer")} errorKey="signer_name" error={errors.signer_name} optional optionalLabel={optional}>
         <input
           id="sig-signer"
@@ -387,6 +468,7 @@ export function AddSignatureDialog({
   const [date, setDate] = useState(todayIso());
   const [signer, setSigner] = useState("");
   const [title, setTitle] = useState("");
+  const [signerPerson, setSignerPerson] = useState<string | null>(null);
   const [channel, setChannel] = useState<SignatureChannel | "">("email");
   const [publishOrg, setPublishOrg] = useState(true);
   const [publishSigner, setPublishSigner] = useState(false);
@@ -430,6 +512,7 @@ export function AddSignatureDialog({
     setDate(todayIso());
     setSigner("");
     setTitle("");
+    setSignerPerson(null);
     setChannel("email");
     setPublishOrg(true);
     setPublishSigner(false);
@@ -454,6 +537,7 @@ export function AddSignatureDialog({
         display_name: null,
         signer_name: blankToNull(signer),
         signer_title: blankToNull(title),
+        signer_person_id: signerPerson,
         withdrawal_reason: null,
       }),
     );
@@ -582,7 +666,18 @@ export function AddSignatureDialog({
             {...invalidProps("sig-add-date", err.date)}
           />
         </Field>
-        <SignerFields signer={signer} title={title} channel={channel} onSigner={setSigner} onTitle={setTitle} onChannel={setChannel} errors={err} />
+        <SignerFields
+          organisationId={picked?.id ?? null}
+          personId={signerPerson}
+          onPerson={setSignerPerson}
+          signer={signer}
+          title={title}
+          channel={channel}
+          onSigner={setSigner}
+          onTitle={setTitle}
+          onChannel={setChannel}
+          errors={err}
+        />
         <PublishFields publishOrg={publishOrg} publishSigner={publishSigner} onPublishOrg={setPublishOrg} onPublishSigner={setPublishSigner} />
       </form>
     </Dialog>

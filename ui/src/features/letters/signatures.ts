@@ -30,6 +30,7 @@ export function inputFromSignature(signature: Signature, overrides: Partial<Sign
     display_name: signature.display_name,
     signer_name: signature.signer_name,
     signer_title: signature.signer_title,
+    signer_person_id: signature.signer_person_id,
     withdrawal_reason: signature.state === "withdrawn" ? signature.withdrawal_reason : null,
     ...overrides,
   };
