@@ -65,12 +65,12 @@ enum Command {
     /// Follow-up tasks: what is due and what is overdue.
     #[command(subcommand)]
     Tasks(commands::interactions::TasksCommand),
-    /// Search everything (organisations, people, policy-makers, events, letters, interactions, dossiers).
-    Search(commands::search::SearchArgs),
     /// A record's change history, newest first: who changed which field, from what, to what.
     History(commands::history::HistoryArgs),
     /// Undo one history entry (SEQ), or the latest change (--last).
     Undo(commands::history::UndoArgs),
+    /// Search everything (organisations, people, policy-makers, events, letters, interactions, dossiers).
+    Search(commands::search::SearchArgs),
     /// Fill the store with realistic, deterministic synthetic data.
     Synth(commands::synth::SynthArgs),
     /// Measure on a fresh temporary store (--db is not used) and print JSON.
@@ -154,9 +154,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Seats(command) => commands::seats::run(&store, command),
         Command::Interactions(command) => commands::interactions::run_interactions(&store, command),
         Command::Tasks(command) => commands::interactions::run_tasks(&store, command),
-        Command::Search(args) => commands::search::run(&store, args),
         Command::History(args) => commands::history::run_history(&store, args),
         Command::Undo(args) => commands::history::run_undo(&store, args),
+        Command::Search(args) => commands::search::run(&store, args),
         Command::Synth(args) => commands::synth::run(&store, args),
         Command::Bench(_) => unreachable!("bench runs on its own temporary store"),
         Command::Backup(args) => commands::backup::run_backup(&store, args),

@@ -25,8 +25,8 @@ use tauri::State;
 
 use crate::Desk;
 
-pub mod backup;
 pub mod dashboard;
+pub mod backup;
 pub mod events;
 pub mod history;
 pub mod interactions;

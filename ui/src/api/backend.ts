@@ -132,8 +132,8 @@ export const tauriBackend: Backend = {
   ...stancesBackend,
   ...interactionsBackend,
   ...eventsBackend,
-  ...backupBackend,
   ...searchBackend,
-  ...historyBackend,
   ...dashboardBackend,
+  ...historyBackend,
+  ...backupBackend,
 };

@@ -1,7 +1,7 @@
 import type { ComponentType, SVGProps } from "react";
 import { BoardIcon, BuildingIcon, CalendarIcon, ChatIcon, LandmarkIcon, LetterIcon, PersonIcon, UsersIcon } from "../components/Icons";
-import { GearIcon } from "../features/settings/GearIcon";
 import { HomeIcon } from "../features/dashboard/HomeIcon";
+import { GearIcon } from "../features/settings/GearIcon";
 
 export type NavId = "home" | "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats" | "settings";
 

@@ -1,8 +1,8 @@
 //! Core integration tests: one binary, a module per area, each test on its own store.
 
 mod audit;
-mod dashboard;
 mod backup;
+mod dashboard;
 mod demo;
 mod events;
 mod dossiers;
