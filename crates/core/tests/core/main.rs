@@ -16,6 +16,7 @@ mod merge;
 mod memberships;
 mod organisations;
 mod people;
+mod properties;
 mod policy;
 mod search;
 mod seats;
