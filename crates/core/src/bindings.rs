@@ -93,6 +93,7 @@ pub fn all() -> Vec<(String, String)> {
         render::<OrganisationQuery>(&cfg),
         render::<OrganisationPage>(&cfg),
         render::<ImportOptions>(&cfg),
+        render::<ColumnChoice>(&cfg),
         render::<ImportIssue>(&cfg),
         render::<ImportReport>(&cfg),
         render::<MembershipTier>(&cfg),

@@ -247,7 +247,7 @@ fn add(store: &Store, args: AddArgs) -> Result<(), Failure> {
 }
 
 fn import(store: &Store, args: ImportArgs) -> Result<(), Failure> {
-    let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid };
+    let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid, columns: None };
     let report = organisations::import_file(store, &args.file, options)?;
     for column in &report.ignored_columns {
         eprintln!("note: column \"{column}\" is not known and was ignored");

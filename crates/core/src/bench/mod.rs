@@ -263,7 +263,7 @@ pub fn run(scale: Scale, progress: &mut dyn FnMut(&str)) -> Result<Value> {
     // The same rows through core's people import.
     progress(&format!("import: {n_people} people through core (validation, matching, audit)"));
     let t = Instant::now();
-    let imported = crate::people::import_bytes(&store, &csv_bytes, ImportOptions { dry_run: false, skip_invalid: false })?;
+    let imported = crate::people::import_bytes(&store, &csv_bytes, ImportOptions { dry_run: false, skip_invalid: false, columns: None })?;
     let import_seconds = t.elapsed().as_secs_f64();
     if !imported.committed || imported.created != n_people {
         return Err(CoreError::BadFile(format!(

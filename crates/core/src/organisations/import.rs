@@ -18,12 +18,74 @@ use crate::text::{fold, tidy};
 use crate::Store;
 
 /// How to import.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportOptions {
     /// Work out everything, write nothing.
     pub dry_run: bool,
     /// Import the good rows even when some are bad (the bad ones are still reported).
     pub skip_invalid: bool,
+    /// Which column gives which field (the import wizard's mapping). Absent: the columns are
+    /// recognised by their header names.
+    #[serde(default)]
+    #[ts(optional)]
+    pub columns: Option<Vec<ColumnChoice>>,
+}
+
+/// One field of an import and the column (0-based, in the header row) that gives it; `None`
+/// when the file has no column for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ColumnChoice {
+    /// The field, as named in the import's issues (`name`, `short_name`, `family_name`...).
+    pub field: String,
+    /// Index of the column in the header row.
+    pub column: Option<u32>,
+}
+
+/// The guessed mapping for a header row: every field in order, each with the column whose
+/// header names it (the first one when several do).
+pub(crate) fn guess<C: Copy + Eq>(headers: &[String], all: &[C], from_header: fn(&str) -> Option<C>, field: fn(C) -> &'static str) -> Vec<ColumnChoice> {
+    all.iter()
+        .map(|&wanted| ColumnChoice {
+            field: field(wanted).to_string(),
+            column: headers.iter().position(|h| !h.trim().is_empty() && from_header(h) == Some(wanted)).map(|i| i as u32),
+        })
+        .collect()
+}
+
+/// Reads a mapping chosen in the wizard: each field once, each column in the file; the
+/// columns no field takes are the ignored ones.
+pub(crate) fn mapped<C: Copy + Eq + std::hash::Hash>(
+    headers: &[String],
+    choices: &[ColumnChoice],
+    all: &[C],
+    field: fn(C) -> &'static str,
+) -> Result<(HashMap<C, usize>, Vec<String>)> {
+    let mut columns: HashMap<C, usize> = HashMap::new();
+    for choice in choices {
+        let Some(column) = all.iter().copied().find(|c| field(*c) == choice.field) else {
+            return Err(CoreError::BadFile(format!("line 1: {}: there is no such field to import", choice.field)));
+        };
+        let Some(index) = choice.column else { continue };
+        let index = index as usize;
+        if index >= headers.len() {
+            return Err(CoreError::BadFile(format!(
+                "line 1: {}: column {} is not in the file (it has {} columns)",
+                choice.field,
+                index + 1,
+                headers.len()
+            )));
+        }
+        if columns.insert(column, index).is_some() {
+            return Err(CoreError::BadFile(format!("line 1: {}: the field is mapped twice", choice.field)));
+        }
+    }
+    let ignored = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !h.trim().is_empty() && !columns.values().any(|v| v == i))
+        .map(|(_, h)| h.clone())
+        .collect();
+    Ok((columns, ignored))
 }
 
 /// One refused cell of one line.
@@ -87,6 +149,20 @@ enum Column {
 }
 
 impl Column {
+    const ALL: [Column; 11] = [
+        Column::Name,
+        Column::ShortName,
+        Column::Country,
+        Column::Type,
+        Column::Website,
+        Column::Email,
+        Column::Phone,
+        Column::Notes,
+        Column::Status,
+        Column::Tier,
+        Column::Joined,
+    ];
+
     fn from_header(header: &str) -> Option<Column> {
         let key: String = header
             .chars()
@@ -141,7 +217,20 @@ struct Layout {
     ignored: Vec<String>,
 }
 
-fn layout(headers: &[String]) -> Result<Layout> {
+/// The mapping the import would use for this header row: every field, with the column whose
+/// header it recognises (the wizard's first guess).
+pub fn guess_columns(headers: &[String]) -> Vec<ColumnChoice> {
+    guess(headers, &Column::ALL, Column::from_header, Column::field)
+}
+
+fn layout(headers: &[String], choices: Option<&[ColumnChoice]>) -> Result<Layout> {
+    if let Some(choices) = choices {
+        let (columns, ignored) = mapped(headers, choices, &Column::ALL, Column::field)?;
+        if !columns.contains_key(&Column::Name) {
+            return Err(CoreError::BadFile("line 1: name: no column is mapped to the name".into()));
+        }
+        return Ok(Layout { columns, ignored });
+    }
     let mut columns: HashMap<Column, usize> = HashMap::new();
     let mut ignored = Vec::new();
     for (index, header) in headers.iter().enumerate() {
@@ -195,7 +284,7 @@ pub fn import_file(store: &Store, path: &std::path::Path, options: ImportOptions
 /// Imports organisations from CSV bytes. `source` names the file in history notes.
 pub fn import_csv(store: &Store, bytes: &[u8], source: &str, options: ImportOptions) -> Result<ImportReport> {
     let table = read_any(bytes)?;
-    let layout = layout(&table.headers)?;
+    let layout = layout(&table.headers, options.columns.as_deref())?;
     let rows: Vec<&TableRow> = table.rows.iter().filter(|row| !row.is_blank()).collect();
 
     let mut report = ImportReport { rows: rows.len() as u32, ignored_columns: layout.ignored.clone(), ..Default::default() };

@@ -2,14 +2,14 @@
 //! the list view, and CSV/JSON import and export.
 
 mod export;
-mod import;
+pub(crate) mod import;
 mod merge;
 mod model;
 pub(crate) mod rules;
 pub(crate) mod store;
 
 pub use export::{export_csv, export_csv_file, export_json, CSV_COLUMNS};
-pub use import::{import_csv, import_file, ImportIssue, ImportOptions, ImportReport};
+pub use import::{guess_columns, import_csv, import_file, ColumnChoice, ImportIssue, ImportOptions, ImportReport};
 pub use model::{
     NewOrganisation, OrgType, Organisation, OrganisationDetail, OrganisationInput, OrganisationPage, OrganisationQuery,
     OrganisationRow, OrganisationSort, SortDirection,

@@ -14,7 +14,8 @@ use super::rules::email_key;
 use super::store;
 use crate::error::{CoreError, FieldError, Result};
 use crate::organisations::rules::normalise_email;
-use crate::organisations::{ImportIssue, ImportOptions};
+use crate::organisations::import::{guess, mapped};
+use crate::organisations::{ColumnChoice, ImportIssue, ImportOptions};
 use crate::tabular::{read_any, TableRow};
 use crate::text::{fold, tidy};
 use crate::Store;
@@ -76,6 +77,24 @@ enum Column {
 }
 
 impl Column {
+    const ALL: [Column; 15] = [
+        Column::GivenName,
+        Column::FamilyName,
+        Column::DisplayName,
+        Column::Honorific,
+        Column::Email,
+        Column::EmailWork,
+        Column::EmailPersonal,
+        Column::Phone,
+        Column::Mobile,
+        Column::Country,
+        Column::Languages,
+        Column::Organisation,
+        Column::JobTitle,
+        Column::FocalPoint,
+        Column::Notes,
+    ];
+
     fn from_header(header: &str) -> Option<Column> {
         let key: String = header
             .chars()
@@ -130,7 +149,20 @@ struct Layout {
     ignored: Vec<String>,
 }
 
-fn layout(headers: &[String]) -> Result<Layout> {
+/// The mapping the import would use for this header row: every field, with the column whose
+/// header it recognises (the wizard's first guess).
+pub fn guess_columns(headers: &[String]) -> Vec<ColumnChoice> {
+    guess(headers, &Column::ALL, Column::from_header, Column::field)
+}
+
+fn layout(headers: &[String], choices: Option<&[ColumnChoice]>) -> Result<Layout> {
+    if let Some(choices) = choices {
+        let (columns, ignored) = mapped(headers, choices, &Column::ALL, Column::field)?;
+        if !columns.contains_key(&Column::FamilyName) {
+            return Err(CoreError::BadFile("line 1: family_name: no column is mapped to the family name".into()));
+        }
+        return Ok(Layout { columns, ignored });
+    }
     let mut columns: HashMap<Column, usize> = HashMap::new();
     let mut ignored = Vec::new();
     for (index, header) in headers.iter().enumerate() {
@@ -183,7 +215,7 @@ pub fn import_file(store: &Store, path: &std::path::Path, options: ImportOptions
 /// Imports people from the bytes of a CSV or XLSX file.
 pub fn import_bytes(store: &Store, bytes: &[u8], options: ImportOptions) -> Result<PeopleImportReport> {
     let table = read_any(bytes)?;
-    let layout = layout(&table.headers)?;
+    let layout = layout(&table.headers, options.columns.as_deref())?;
     let rows: Vec<&TableRow> = table.rows.iter().filter(|row| !row.is_blank()).collect();
     let mut report =
         PeopleImportReport { rows: rows.len() as u32, ignored_columns: layout.ignored.clone(), ..Default::default() };

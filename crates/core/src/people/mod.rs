@@ -10,7 +10,7 @@ pub(crate) mod rules;
 pub(crate) mod store;
 
 pub use export::{export_csv, export_csv_file, export_json, export_json_file, CSV_COLUMNS};
-pub use import::{import_bytes, import_file, PeopleImportReport};
+pub use import::{guess_columns, import_bytes, import_file, PeopleImportReport};
 pub use model::{
     Affiliation, AffiliationInput, EmailLabel, LabelledEmail, LabelledPhone, NewPerson, OrganisationPerson, Person,
     PersonDetail, PersonDuplicate, PersonDuplicateReason, PersonInput, PersonPage, PersonQuery, PersonRef, PersonRow,

@@ -4,7 +4,7 @@ use coalition_core::{CoreError, Store};
 
 use super::{count, store};
 
-const COMMIT: ImportOptions = ImportOptions { dry_run: false, skip_invalid: false };
+const COMMIT: ImportOptions = ImportOptions { dry_run: false, skip_invalid: false, columns: None };
 
 fn run(store: &Store, csv: &str, options: ImportOptions) -> organisations::ImportReport {
     import_csv(store, csv.as_bytes(), "members.csv", options).unwrap()
@@ -78,7 +78,7 @@ fn any_bad_row_imports_nothing_and_every_bad_row_is_named() {
     );
     assert_eq!(report.rejected, 4);
 
-    let skipped = run(&store, csv, ImportOptions { dry_run: false, skip_invalid: true });
+    let skipped = run(&store, csv, ImportOptions { dry_run: false, skip_invalid: true, columns: None });
     assert!(skipped.committed);
     assert_eq!(skipped.summary(), "created 1, updated 0, unchanged 0, rejected 4");
     assert_eq!(skipped.issues.len(), 5, "skipped rows are still reported");
@@ -108,7 +108,7 @@ fn windows_1252_semicolons_and_unknown_columns() {
 #[test]
 fn a_dry_run_reports_exactly_and_writes_nothing() {
     let store = store();
-    let report = run(&store, GOOD, ImportOptions { dry_run: true, skip_invalid: false });
+    let report = run(&store, GOOD, ImportOptions { dry_run: true, skip_invalid: false, columns: None });
     assert_eq!(report.summary(), "created 3, updated 0, unchanged 0, rejected 0");
     assert!(!report.committed);
     assert_eq!(count(&store, "organisations"), 0);
@@ -141,6 +141,6 @@ fn an_xlsx_workbook_imports_with_row_numbers_in_messages() {
     let report = import_csv(&store, &bytes, "members.xlsx", COMMIT).unwrap();
     assert_eq!(issues(&report), ["line 3: country: unknown country \"Atlantis\""]);
     assert_eq!(count(&store, "organisations"), 0);
-    let report = import_csv(&store, &bytes, "members.xlsx", ImportOptions { dry_run: false, skip_invalid: true }).unwrap();
+    let report = import_csv(&store, &bytes, "members.xlsx", ImportOptions { dry_run: false, skip_invalid: true, columns: None }).unwrap();
     assert_eq!(report.summary(), "created 1, updated 0, unchanged 0, rejected 1");
 }

@@ -126,3 +126,56 @@ fn unknown_ids_are_not_found() {
     let error = organisations::get(&store, "nope").unwrap_err();
     assert_eq!(error.code(), "not_found");
 }
+
+fn choices(pairs: &[(&str, Option<u32>)]) -> Vec<organisations::ColumnChoice> {
+    pairs.iter().map(|(field, column)| organisations::ColumnChoice { field: (*field).into(), column: *column }).collect()
+}
+
+#[test]
+fn organisations_import_guesses_columns_from_the_header_names() {
+    let headers: Vec<String> = ["Organisation", "Land", "Acronym", "Membership Status", "Name"].map(String::from).to_vec();
+    let guessed = organisations::guess_columns(&headers);
+    let find = |field: &str| guessed.iter().find(|c| c.field == field).unwrap().column;
+    assert_eq!(guessed[0].field, "name", "the fields come in the import's order");
+    assert_eq!(find("name"), Some(0), "the first column naming a field wins");
+    assert_eq!(find("short_name"), Some(2));
+    assert_eq!(find("membership_status"), Some(3));
+    assert_eq!(find("country"), None, "\"Land\" is not recognised");
+}
+
+#[test]
+fn organisations_import_with_a_mapping_reads_unrecognisable_headers() {
+    let store = store();
+    let csv = "Naam;Land;Kort;Ignored\nKinderrechten Vlaanderen;BE;KRV;x\nNarnia Aid;Narnia;;y\n";
+    let mapping = choices(&[("name", Some(0)), ("country", Some(1)), ("short_name", Some(2)), ("website", None)]);
+    let headers_only = organisations::import_csv(&store, csv.as_bytes(), "f.csv", organisations::ImportOptions::default());
+    assert!(matches!(headers_only, Err(CoreError::BadFile(_))), "without a mapping the header has no name column");
+
+    let options = |dry_run| organisations::ImportOptions { dry_run, skip_invalid: true, columns: Some(mapping.clone()) };
+    let dry = organisations::import_csv(&store, csv.as_bytes(), "f.csv", options(true)).unwrap();
+    assert_eq!(dry.summary(), "created 1, updated 0, unchanged 0, rejected 1");
+    assert_eq!(dry.issues[0].to_string(), "line 3: country: unknown country \"Narnia\"");
+    assert_eq!(dry.ignored_columns, ["Ignored"]);
+    let report = organisations::import_csv(&store, csv.as_bytes(), "f.csv", options(false)).unwrap();
+    assert_eq!(report.summary(), dry.summary(), "the import does what the dry run showed");
+    assert!(report.committed);
+    let page = organisations::list(&store, &OrganisationQuery { text: Some("kinderrechten".into()), ..Default::default() }).unwrap();
+    assert_eq!((page.rows[0].country.as_str(), page.rows[0].short_name.as_deref()), ("BE", Some("KRV")));
+}
+
+#[test]
+fn organisations_import_refuses_a_mapping_to_a_missing_column() {
+    let store = store();
+    let csv = "Naam;Land\nKinderrechten Vlaanderen;BE\n";
+    let run = |pairs: &[(&str, Option<u32>)]| {
+        let options = organisations::ImportOptions { dry_run: false, skip_invalid: false, columns: Some(choices(pairs)) };
+        match organisations::import_csv(&store, csv.as_bytes(), "f.csv", options) {
+            Err(CoreError::BadFile(message)) => message,
+            other => panic!("expected a bad file, got {other:?}"),
+        }
+    };
+    assert_eq!(run(&[("name", Some(0)), ("country", Some(5))]), "line 1: country: column 6 is not in the file (it has 2 columns)");
+    assert_eq!(run(&[("country", Some(1))]), "line 1: name: no column is mapped to the name");
+    assert_eq!(run(&[("name", Some(0)), ("colour", Some(1))]), "line 1: colour: there is no such field to import");
+    assert_eq!(super::count(&store, "organisations"), 0);
+}

@@ -292,10 +292,10 @@ Smith;Ann;not-an-email;Nowhere Org;maybe\n";
         ]
     );
     assert_eq!(super::count(&store, "people"), 0, "nothing imported");
-    let dry = people::import_bytes(&store, csv.as_bytes(), ImportOptions { dry_run: true, skip_invalid: true }).unwrap();
+    let dry = people::import_bytes(&store, csv.as_bytes(), ImportOptions { dry_run: true, skip_invalid: true, columns: None }).unwrap();
     assert_eq!((dry.created, dry.skipped, dry.committed), (1, 2, false));
     assert_eq!(super::count(&store, "people"), 0, "a dry run writes nothing");
-    let skipped = people::import_bytes(&store, csv.as_bytes(), ImportOptions { dry_run: false, skip_invalid: true }).unwrap();
+    let skipped = people::import_bytes(&store, csv.as_bytes(), ImportOptions { dry_run: false, skip_invalid: true, columns: None }).unwrap();
     assert!(skipped.committed);
     assert_eq!(super::count(&store, "people"), 1);
     assert_eq!(super::count(&store, "affiliations"), 1);
@@ -375,4 +375,39 @@ fn letters_not_signed_yet_write_to_focal_points_first() {
     let tdh_row = rows.iter().find(|r| r.organisation_id == tdh).unwrap();
     assert_eq!(tdh_row.emails, ["info@tdh.nl"], "a former focal point does not count: the organisation's address");
     assert_eq!(tdh_row.contacts[0].name, None);
+}
+
+#[test]
+fn people_import_with_a_mapping_reads_unrecognisable_headers() {
+    let store = store();
+    let headers: Vec<String> = ["Vorname", "Nachname", "E-Mail", "Surname"].map(String::from).to_vec();
+    let guessed = people::guess_columns(&headers);
+    let find = |field: &str| guessed.iter().find(|c| c.field == field).unwrap().column;
+    assert_eq!((find("given_name"), find("family_name"), find("email")), (None, Some(3), Some(2)));
+
+    let csv = "Vorname,Nachname,Kontakt\nMarie,Curie,marie@example.org\nPierre,,pierre@example.org\n";
+    let mapping = vec![
+        coalition_core::organisations::ColumnChoice { field: "given_name".into(), column: Some(0) },
+        coalition_core::organisations::ColumnChoice { field: "family_name".into(), column: Some(1) },
+        coalition_core::organisations::ColumnChoice { field: "email".into(), column: Some(2) },
+    ];
+    assert!(matches!(people::import_bytes(&store, csv.as_bytes(), ImportOptions::default()), Err(CoreError::BadFile(_))));
+    let options = |dry_run| ImportOptions { dry_run, skip_invalid: true, columns: Some(mapping.clone()) };
+    let dry = people::import_bytes(&store, csv.as_bytes(), options(true)).unwrap();
+    assert_eq!((dry.created, dry.skipped, dry.committed), (1, 1, false), "{dry:?}");
+    assert!(dry.issues[0].to_string().starts_with("line 3: family_name: "), "{:?}", dry.issues);
+    let report = people::import_bytes(&store, csv.as_bytes(), options(false)).unwrap();
+    assert_eq!((report.created, report.skipped, report.committed), (1, 1, true));
+    let row = people::list(&store, &PersonQuery { text: Some("curie".into()), ..Default::default() }).unwrap().rows.remove(0);
+    assert_eq!(row.given_name, "Marie");
+
+    let missing = ImportOptions {
+        dry_run: true,
+        skip_invalid: false,
+        columns: Some(vec![coalition_core::organisations::ColumnChoice { field: "family_name".into(), column: Some(9) }]),
+    };
+    match people::import_bytes(&store, csv.as_bytes(), missing) {
+        Err(CoreError::BadFile(message)) => assert_eq!(message, "line 1: family_name: column 10 is not in the file (it has 3 columns)"),
+        other => panic!("expected a bad file, got {other:?}"),
+    }
 }
