@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "membership_update",
     "orgs_export_csv",
     "orgs_import",
+    "orgs_guess_columns",
     "demo_load",
     "letters_list",
     "letter_get",
@@ -83,6 +84,7 @@ const COMMANDS: &[&str] = &[
     "organisation_people",
     "people_duplicates",
     "people_import",
+    "people_guess_columns",
     "people_export_csv",
     "people_export_json",
     // policy-makers, MEPs, dossiers

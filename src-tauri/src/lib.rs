@@ -124,6 +124,7 @@ pub fn run() {
             commands::membership_update,
             commands::orgs_export_csv,
             commands::orgs_import,
+            commands::orgs_guess_columns,
             commands::demo_load,
             commands::letters_list,
             commands::letter_get,
@@ -194,6 +195,7 @@ pub fn run() {
             commands::people::organisation_people,
             commands::people::people_duplicates,
             commands::people::people_import,
+            commands::people::people_guess_columns,
             commands::people::people_export_csv,
             commands::people::people_export_json,
             // policy-makers, MEPs, dossiers

@@ -15,7 +15,7 @@ use coalition_core::letters::{
 use coalition_core::matching::DuplicatePair;
 use coalition_core::memberships::{self, MembershipUpdate, NewMembership, StatusChangeInput};
 use coalition_core::organisations::{
-    self, ImportOptions, ImportReport, MergeReport, NewOrganisation, Organisation, OrganisationDetail, OrganisationInput,
+    self, ColumnChoice, ImportOptions, ImportReport, MergeReport, NewOrganisation, Organisation, OrganisationDetail, OrganisationInput,
     OrganisationPage, OrganisationQuery,
 };
 use coalition_core::seats::{self, SeatTerm};
@@ -95,6 +95,11 @@ pub fn orgs_export_csv(desk: State<'_, Desk>, query: OrganisationQuery, path: St
 #[tauri::command(async)]
 pub fn orgs_import(desk: State<'_, Desk>, path: String, options: ImportOptions) -> Reply<ImportReport> {
     organisations::import_file(desk.store()?, path.as_ref(), options).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn orgs_guess_columns(headers: Vec<String>) -> Reply<Vec<ColumnChoice>> {
+    Ok(organisations::guess_columns(&headers))
 }
 
 #[tauri::command(async)]

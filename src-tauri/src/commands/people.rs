@@ -1,7 +1,7 @@
 //! Commands for People, their affiliations, import and export.
 //! One-line wrappers over coalition-core, like every command.
 
-use coalition_core::organisations::ImportOptions;
+use coalition_core::organisations::{ColumnChoice, ImportOptions};
 use coalition_core::people::{
     self, AffiliationInput, NewPerson, OrganisationPerson, PeopleImportReport, PersonDetail, PersonDuplicate, PersonInput,
     PersonPage, PersonQuery,
@@ -71,6 +71,11 @@ pub fn people_duplicates(desk: State<'_, Desk>) -> Reply<Vec<PersonDuplicate>> {
 #[tauri::command(async)]
 pub fn people_import(desk: State<'_, Desk>, path: String, options: ImportOptions) -> Reply<PeopleImportReport> {
     people::import_file(desk.store()?, path.as_ref(), options).map_err(Into::into)
+}
+
+#[tauri::command(async)]
+pub fn people_guess_columns(headers: Vec<String>) -> Reply<Vec<ColumnChoice>> {
+    Ok(people::guess_columns(&headers))
 }
 
 #[tauri::command(async)]

@@ -60,6 +60,7 @@ describe("tauriBackend", () => {
       [b.membershipUpdate("x", { tier: "observer", joined_on: null, left_on: null }), "membership_update", { id: "x", update: { tier: "observer", joined_on: null, left_on: null } }],
       [b.orgsExportCsv(QUERY, "/tmp/a.csv"), "orgs_export_csv", { query: QUERY, path: "/tmp/a.csv" }],
       [b.orgsImport("/tmp/a.csv", { dry_run: true, skip_invalid: true }), "orgs_import", { path: "/tmp/a.csv", options: { dry_run: true, skip_invalid: true } }],
+      [b.orgsGuessColumns(["Naam"]), "orgs_guess_columns", { headers: ["Naam"] }],
       [b.demoLoad(), "demo_load", undefined],
     ];
     await Promise.all(calls.map(([p]) => p));

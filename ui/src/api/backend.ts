@@ -1,3 +1,4 @@
+import type { ColumnChoice } from "../bindings/ColumnChoice";
 import type { Country } from "../bindings/Country";
 import type { SeatTerm } from "../bindings/SeatTerm";
 import type { DemoReport } from "../bindings/DemoReport";
@@ -62,6 +63,8 @@ export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsA
   membershipUpdate(id: string, update: MembershipUpdate): Promise<OrganisationDetail>;
   orgsExportCsv(query: OrganisationQuery, path: string): Promise<number>;
   orgsImport(path: string, options: ImportOptions): Promise<ImportReport>;
+  /** The organisations import's fields, each with the column its header names (the wizard's guesses). */
+  orgsGuessColumns(headers: string[]): Promise<ColumnChoice[]>;
   demoLoad(): Promise<DemoReport>;
 
   // ---- letters and signatures ----
@@ -105,6 +108,7 @@ export const tauriBackend: Backend = {
   membershipUpdate: (id, update) => call("membership_update", { id, update }),
   orgsExportCsv: (query, path) => call("orgs_export_csv", { query, path }),
   orgsImport: (path, options) => call("orgs_import", { path, options }),
+  orgsGuessColumns: (headers) => call("orgs_guess_columns", { headers }),
   demoLoad: () => call("demo_load"),
 
   lettersList: () => call("letters_list"),

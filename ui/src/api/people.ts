@@ -1,4 +1,5 @@
 import type { AffiliationInput } from "../bindings/AffiliationInput";
+import type { ColumnChoice } from "../bindings/ColumnChoice";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { NewPerson } from "../bindings/NewPerson";
 import type { OrganisationPerson } from "../bindings/OrganisationPerson";
@@ -26,6 +27,8 @@ export interface PeopleApi {
   organisationPeople(organisationId: string): Promise<OrganisationPerson[]>;
   peopleDuplicates(): Promise<PersonDuplicate[]>;
   peopleImport(path: string, options: ImportOptions): Promise<PeopleImportReport>;
+  /** The people import's fields, each with the column its header names (the wizard's guesses). */
+  peopleGuessColumns(headers: string[]): Promise<ColumnChoice[]>;
   peopleExportCsv(query: PersonQuery, path: string): Promise<number>;
   peopleExportJson(query: PersonQuery, path: string): Promise<number>;
 }
@@ -43,6 +46,7 @@ export const peopleBackend: PeopleApi = {
   organisationPeople: (organisationId) => call("organisation_people", { id: organisationId }),
   peopleDuplicates: () => call("people_duplicates"),
   peopleImport: (path, options) => call("people_import", { path, options }),
+  peopleGuessColumns: (headers) => call("people_guess_columns", { headers }),
   peopleExportCsv: (query, path) => call("people_export_csv", { query, path }),
   peopleExportJson: (query, path) => call("people_export_json", { query, path }),
 };

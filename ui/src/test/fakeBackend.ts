@@ -25,6 +25,7 @@ import { fakeInteractions } from "./fake/interactions";
 import { fakePeople } from "./fake/people";
 import { fakePolicy } from "./fake/policy";
 import { fakeStances } from "./fake/stances";
+import { ORG_FIELDS, guessColumns } from "./fake/columns";
 
 export type FakeBackend = { [K in keyof Backend]: Mock<Backend[K]> };
 export type FakeFiles = { [K in keyof FilePicker]: Mock<FilePicker[K]> };
@@ -260,6 +261,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     membershipUpdate: vi.fn<Backend["membershipUpdate"]>((id) => detailOf(id)),
     orgsExportCsv: vi.fn<Backend["orgsExportCsv"]>(async () => rows.length),
     orgsImport: vi.fn<Backend["orgsImport"]>(async () => EMPTY_REPORT),
+    orgsGuessColumns: vi.fn<Backend["orgsGuessColumns"]>(async (headers) => guessColumns(ORG_FIELDS, headers)),
     demoLoad: vi.fn<Backend["demoLoad"]>(async () => ({ organisations_added: 20, organisations_present: 0, seats_added: 7, people_added: 5, events_added: 1, policy_makers_added: 3 })),
 
     lettersList: vi.fn<Backend["lettersList"]>(async (): Promise<LetterSummary[]> =>

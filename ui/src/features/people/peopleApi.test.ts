@@ -39,6 +39,7 @@ describe("peopleBackend", () => {
       [b.organisationPeople("o"), "organisation_people", { id: "o" }],
       [b.peopleDuplicates(), "people_duplicates", undefined],
       [b.peopleImport("/f.csv", { dry_run: true, skip_invalid: false }), "people_import", { path: "/f.csv", options: { dry_run: true, skip_invalid: false } }],
+      [b.peopleGuessColumns(["Nachname"]), "people_guess_columns", { headers: ["Nachname"] }],
       [b.peopleExportCsv(query, "/o.csv"), "people_export_csv", { query, path: "/o.csv" }],
       [b.peopleExportJson(query, "/o.json"), "people_export_json", { query, path: "/o.json" }],
     ];

@@ -1,5 +1,6 @@
 import { vi, type Mock } from "vitest";
 import type { PeopleApi } from "../../api/people";
+import { PEOPLE_FIELDS, guessColumns } from "./columns";
 import type { PeopleImportReport } from "../../bindings/PeopleImportReport";
 import type { Person } from "../../bindings/Person";
 import type { PersonDetail } from "../../bindings/PersonDetail";
@@ -129,6 +130,7 @@ export function fakePeople(): FakePeople {
     organisationPeople: vi.fn<PeopleApi["organisationPeople"]>(async () => []),
     peopleDuplicates: vi.fn<PeopleApi["peopleDuplicates"]>(async () => []),
     peopleImport: vi.fn<PeopleApi["peopleImport"]>(async () => EMPTY_PEOPLE_REPORT),
+    peopleGuessColumns: vi.fn<PeopleApi["peopleGuessColumns"]>(async (headers) => guessColumns(PEOPLE_FIELDS, headers)),
     peopleExportCsv: vi.fn<PeopleApi["peopleExportCsv"]>(async () => rows.length),
     peopleExportJson: vi.fn<PeopleApi["peopleExportJson"]>(async () => rows.length),
   };
