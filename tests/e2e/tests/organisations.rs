@@ -51,7 +51,8 @@ async fn create_find_and_refuse_a_duplicate_organisation() {
     app.close().await;
 }
 
-/// Import a file through the native open dialog (with a preview that names the bad line),
+/// Import a file through the native open dialog and the import wizard (columns, then rows with a
+/// dry run that names the bad line, then confirm),
 /// then export the filtered view through the native save dialog and read the file back.
 #[tokio::test(flavor = "multi_thread")]
 async fn import_and_export_through_the_native_dialogs() {
@@ -62,11 +63,17 @@ async fn import_and_export_through_the_native_dialogs() {
 
     app.wait_for("[data-testid=empty-import]").await.click().await.unwrap();
     app.answer_file_dialog(&file).await;
+    // The import wizard opens on the columns, guessed from the header names; Next runs the dry run.
+    app.wait_for("[data-testid=wizard-step-map]").await;
+    app.wait_for("[data-testid=wizard-next]").await.click().await.unwrap();
     let issue = app.wait_for_text("[data-testid=import-issue]", "Narnia").await;
     assert!(text_of(&issue).await.unwrap().contains("unknown country \"Narnia\""));
     app.wait_for("[data-testid=import-skip]").await.click().await.unwrap();
+    app.wait_for("[data-testid=wizard-next]").await.click().await.unwrap();
     app.wait_for("[data-testid=import-commit]").await.click().await.unwrap();
     app.wait_for_exact("[data-testid=org-count]", "2 organisations").await;
+    app.wait_for("[data-testid=import-report]").await;
+    app.wait_for("[data-testid=wizard-close]").await.click().await.unwrap();
     app.wait_for_text("[data-testid=org-row]", "École des Parents").await;
 
     let out = app.dir.path().join("export.csv");

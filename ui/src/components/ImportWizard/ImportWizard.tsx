@@ -36,6 +36,8 @@ export interface ImportWizardProps {
   error?: ApiError | null;
   /** Label of the last step's button (default "Import"). */
   confirmLabel?: ReactNode;
+  /** `data-testid` of the last step's button (default "wizard-confirm"). */
+  confirmTestId?: string;
   /** The wizard is finished (a report is shown): only Close remains. */
   finished?: boolean;
   testId?: string;
@@ -68,6 +70,7 @@ export function ImportWizard({
   busy = false,
   error,
   confirmLabel,
+  confirmTestId = "wizard-confirm",
   finished = false,
   testId = "import-wizard",
 }: ImportWizardProps) {
@@ -120,7 +123,7 @@ export function ImportWizard({
                 {t("wizard.back")}
               </Button>
               {last ? (
-                <Button variant="primary" onClick={onNext} disabled={!canNext} busy={busy} data-testid="wizard-confirm">
+                <Button variant="primary" onClick={onNext} disabled={!canNext} busy={busy} data-testid={confirmTestId}>
                   {confirmLabel ?? t("wizard.confirm")}
                 </Button>
               ) : (

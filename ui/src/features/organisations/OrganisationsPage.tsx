@@ -18,7 +18,8 @@ import { isEditableTarget, isOverlayOpen, modKeyLabelKey } from "../../lib/platf
 import { useCountries } from "./countries";
 import { DuplicatesView } from "./DuplicatesView";
 import { FilterBar } from "./FilterBar";
-import { ImportDialog, type ImportPreview } from "./ImportDialog";
+import type { ChosenTable } from "../../components/ImportWizard";
+import { OrganisationImportWizard, useReadOrganisationsFile } from "./OrganisationImportWizard";
 import { OrganisationDetailPane } from "./OrganisationDetailPane";
 import { OrganisationFormDialog } from "./OrganisationFormDialog";
 import { OrganisationTable, type OrganisationTableHandle } from "./OrganisationTable";
@@ -56,7 +57,8 @@ export function OrganisationsPage() {
   const detail = useOrganisationDetail(detailId);
 
   const [form, setForm] = useState<FormState>({ open: false });
-  const [importPreview, setImportPreview] = useState<ImportPreview | null>(null);
+  const [importStart, setImportStart] = useState<ChosenTable | null>(null);
+  const readImportFile = useReadOrganisationsFile();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [demoLoading, setDemoLoading] = useState(false);
@@ -136,8 +138,7 @@ export function OrganisationsPage() {
       const path = await files.pickOpenFile({ filters: spreadsheetFilters() });
       if (!path) return;
       setImporting(true);
-      const report = await backend.orgsImport(path, { dry_run: true, skip_invalid: true });
-      setImportPreview({ path, report });
+      setImportStart(await readImportFile(path));
     } catch (raw) {
       toast.error(raw, t("import.failed"));
     } finally {
@@ -146,7 +147,6 @@ export function OrganisationsPage() {
   };
 
   const onImported = (report: ImportReport) => {
-    setImportPreview(null);
     afterChange();
     toast.success(
       t("import.done"),
@@ -419,7 +419,7 @@ export function OrganisationsPage() {
         }}
         onSaved={onSaved}
       />
-      <ImportDialog preview={importPreview} onClose={() => setImportPreview(null)} onCommitted={onImported} />
+      <OrganisationImportWizard start={importStart} onClose={() => setImportStart(null)} onCommitted={onImported} />
     </div>
   );
 }

@@ -185,29 +185,61 @@ describe("keyboard and files", () => {
     expect(await screen.findByTestId("person-form")).toBeInTheDocument();
   }, 20_000);
 
-  it("previews an import (dry run), then imports on request", async () => {
+  it("imports through the wizard: columns mapped, rows previewed with the dry run's problems, then imported with the mapping", async () => {
     const backend = createFakeBackend();
     const files = createFakeFiles();
     files.pickOpenFile.mockResolvedValue("/home/me/people.csv");
+    backend.importPreview.mockResolvedValue({
+      headers: ["Vorname", "Nachname", "Email"],
+      rows: [
+        { line: 2, cells: ["Cathal", "Delaney", "c@thorn.org"] },
+        { line: 3, cells: ["Pierre", "", "p@example.org"] },
+      ],
+      total_rows: 2,
+      columns: { organisation: null, country: null, signer: null, signer_title: null, date: null, email: 2 },
+    });
     backend.peopleImport.mockImplementation(async (_path, options) => ({
-      rows: 3,
-      created: 2,
-      updated: 1,
+      rows: 2,
+      created: 1,
+      updated: 0,
       unchanged: 0,
-      skipped: 0,
-      issues: [],
-      possible_duplicates: [{ line: 3, field: "family_name", message: 'possible duplicate of "Cathal Delaney" (same name at Thorn)' }],
+      skipped: 1,
+      issues: [{ line: 3, field: "family_name", message: "family name is required" }],
+      possible_duplicates: [{ line: 2, field: "family_name", message: 'possible duplicate of "Cathal Delaney" (same name at Thorn)' }],
       ignored_columns: [],
       committed: !options.dry_run,
     }));
     const { user } = await openPeople(backend, files);
     await user.click(await screen.findByTestId("people-import"));
-    const preview = await screen.findByTestId("people-import-preview");
-    expect(backend.peopleImport).toHaveBeenCalledWith("/home/me/people.csv", { dry_run: true, skip_invalid: true });
-    expect(within(preview).getByTestId("people-import-created")).toHaveTextContent("2");
-    expect(within(preview).getByTestId("people-import-duplicate")).toHaveTextContent("possible duplicate of");
-    await user.click(within(preview).getByTestId("people-import-commit"));
-    await waitFor(() => expect(backend.peopleImport).toHaveBeenLastCalledWith("/home/me/people.csv", { dry_run: false, skip_invalid: false }));
+    const wizard = await screen.findByTestId("people-import-preview");
+    expect(backend.peopleGuessColumns).toHaveBeenCalledWith(["Vorname", "Nachname", "Email"]);
+    expect(within(wizard).getByTestId("map-email")).toHaveValue("2");
+    await user.selectOptions(within(wizard).getByTestId("map-given_name"), "Vorname");
+    await user.selectOptions(within(wizard).getByTestId("map-family_name"), "Nachname");
+    await user.click(within(wizard).getByTestId("wizard-next"));
+
+    const mapping = expect.arrayContaining([
+      { field: "given_name", column: 0 },
+      { field: "family_name", column: 1 },
+      { field: "email", column: 2 },
+      { field: "organisation", column: null },
+    ]);
+    await waitFor(() =>
+      expect(backend.peopleImport).toHaveBeenCalledWith("/home/me/people.csv", { dry_run: true, skip_invalid: true, columns: mapping }),
+    );
+    await within(wizard).findByTestId("wizard-step-preview");
+    const rows = within(wizard).getAllByTestId("wizard-preview-row");
+    expect(within(rows[1]!).getByTestId("wizard-preview-row-issues")).toHaveTextContent("family_name family name is required");
+    expect(within(wizard).getByTestId("people-import-duplicate")).toHaveTextContent("possible duplicate of");
+    await user.click(within(wizard).getByTestId("people-import-skip"));
+    await user.click(within(wizard).getByTestId("wizard-next"));
+    expect(within(wizard).getByTestId("people-import-created")).toHaveTextContent("1");
+    await user.click(within(wizard).getByTestId("people-import-commit"));
+    await waitFor(() =>
+      expect(backend.peopleImport).toHaveBeenLastCalledWith("/home/me/people.csv", { dry_run: false, skip_invalid: true, columns: mapping }),
+    );
+    expect(await within(wizard).findByTestId("people-import-report")).toBeInTheDocument();
+    await user.click(within(wizard).getByTestId("wizard-close"));
     await waitFor(() => expect(screen.queryByTestId("people-import-preview")).toBeNull());
   }, 20_000);
 

@@ -16,7 +16,8 @@ import { useToast } from "../../components/Toasts";
 import { isEditableTarget, isOverlayOpen, modKeyLabelKey } from "../../lib/platform";
 import { PeopleDuplicatesView } from "./PeopleDuplicatesView";
 import { PeopleFilterBar } from "./PeopleFilterBar";
-import { PeopleImportDialog, type PeopleImportPreview } from "./PeopleImportDialog";
+import type { ChosenTable } from "../../components/ImportWizard";
+import { PeopleImportWizard, useReadPeopleFile } from "./PeopleImportWizard";
 import { PeopleTable, type PeopleTableHandle } from "./PeopleTable";
 import { PersonDetailPane } from "./PersonDetailPane";
 import { PersonFormDialog, type PersonFormMode } from "./PersonFormDialog";
@@ -61,7 +62,8 @@ export function PeoplePage() {
   const detail = usePersonDetail(detailId);
 
   const [form, setForm] = useState<FormState>({ open: false });
-  const [importPreview, setImportPreview] = useState<PeopleImportPreview | null>(null);
+  const [importStart, setImportStart] = useState<ChosenTable | null>(null);
+  const readImportFile = useReadPeopleFile();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState<"csv" | "json" | null>(null);
 
@@ -130,8 +132,7 @@ export function PeoplePage() {
       const path = await files.pickOpenFile({ filters: spreadsheetFilters() });
       if (!path) return;
       setImporting(true);
-      const report = await backend.peopleImport(path, { dry_run: true, skip_invalid: true });
-      setImportPreview({ path, report });
+      setImportStart(await readImportFile(path));
     } catch (raw) {
       toast.error(raw, t("people.import.failed"));
     } finally {
@@ -140,7 +141,6 @@ export function PeoplePage() {
   };
 
   const onImported = (report: PeopleImportReport) => {
-    setImportPreview(null);
     refresh();
     toast.success(
       t("people.import.done"),
@@ -373,7 +373,7 @@ export function PeoplePage() {
         }}
         onSaved={onSaved}
       />
-      <PeopleImportDialog preview={importPreview} onClose={() => setImportPreview(null)} onCommitted={onImported} />
+      <PeopleImportWizard start={importStart} onClose={() => setImportStart(null)} onCommitted={onImported} />
     </div>
   );
 }
