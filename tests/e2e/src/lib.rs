@@ -169,6 +169,25 @@ impl App {
         }
     }
 
+    /// Clicks `element`, scrolled into view, retrying while a toast or notice sits over it
+    /// (WebKit calls that "element click intercepted").
+    pub async fn click_element(&self, element: &WebElement) {
+        let started = Instant::now();
+        loop {
+            let _ = element.scroll_into_view().await;
+            match element.click().await {
+                Ok(()) => return,
+                Err(_) if started.elapsed() < Duration::from_secs(10) => {
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(error) => {
+                    self.shot("failure.png").await;
+                    panic!("could not click the element: {error}");
+                }
+            }
+        }
+    }
+
     /// Waits until exactly `count` elements match `css` (a filtered list has settled).
     pub async fn wait_count(&self, css: &str, count: usize) {
         let started = Instant::now();

@@ -45,7 +45,7 @@ async fn log_a_meeting_with_a_follow_up() {
     let task = app.wait_for_text("[data-testid=task-row]", "Send the coalition's amendments").await;
     assert!(text_of(&task).await.unwrap().contains("Michael Tunks"));
     // Ticking it done takes it off the open list.
-    task.find(By::Css("[data-testid=task-done]")).await.unwrap().click().await.unwrap();
+    app.click_element(&task.find(By::Css("[data-testid=task-done]")).await.unwrap()).await;
     app.shot("tasks.png").await;
     app.close().await;
 }

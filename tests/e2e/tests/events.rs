@@ -62,17 +62,17 @@ async fn plan_an_event_to_the_badges() {
 
     // 4. Register until full: the first takes the only seat, the next is waitlisted.
     let heidi = row_of(&app, "Heidi De Pauw").await;
-    heidi.find(By::Css("[data-testid=participant-register]")).await.unwrap().click().await.unwrap();
+    app.click_element(&heidi.find(By::Css("[data-testid=participant-register]")).await.unwrap()).await;
     app.wait_for("[data-testid=participant-row][data-state=registered]").await;
     let michael = row_of(&app, "Michael Tunks").await;
-    michael.find(By::Css("[data-testid=participant-register]")).await.unwrap().click().await.unwrap();
+    app.click_element(&michael.find(By::Css("[data-testid=participant-register]")).await.unwrap()).await;
     app.wait_for_text("[data-testid=participant-row][data-state=waitlisted]", "Michael Tunks").await;
     app.wait_for("[data-testid=participant-notice][data-kind=waitlisted]").await;
     app.shot("event-waitlist.png").await;
 
     // 5. Heidi declines: Michael moves up, and the app says so.
     let heidi = row_of(&app, "Heidi De Pauw").await;
-    heidi.find(By::Css("[data-testid=participant-decline]")).await.unwrap().click().await.unwrap();
+    app.click_element(&heidi.find(By::Css("[data-testid=participant-decline]")).await.unwrap()).await;
     let notice = app.wait_for("[data-testid=participant-notice][data-kind=promoted]").await;
     assert!(text_of(&notice).await.unwrap().contains("Michael Tunks"));
     app.wait_for_text("[data-testid=participant-row][data-state=registered]", "Michael Tunks").await;
