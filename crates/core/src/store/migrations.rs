@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("../../../../migrations/0008_search.sql"),
     include_str!("../../../../migrations/0009_history.sql"),
     include_str!("../../../../migrations/0010_signers.sql"),
+    include_str!("../../../../migrations/0011_people_list_index.sql"),
 ];
 
 /// Every migration, oldest first.
