@@ -2,6 +2,9 @@ import { useTranslation } from "react-i18next";
 import { NAV_ITEMS, type NavId } from "./nav";
 import { useStoreInfo } from "./storeInfo";
 import { useOverdueCount } from "../features/interactions/useOverdueCount";
+import { openPalette } from "../features/search/CommandPalette";
+import { SearchIcon } from "../components/Icons";
+import { Kbd } from "../components/Kbd";
 
 function Logo() {
   return (
@@ -24,6 +27,11 @@ export function Sidebar({ active, onNavigate }: { active: NavId; onNavigate: (id
         <Logo />
         <span className="brand-name">{t("app.name")}</span>
       </div>
+      <button type="button" className="sidebar-search" onClick={openPalette} aria-keyshortcuts="Control+K Meta+K" data-testid="sidebar-search">
+        <SearchIcon size={14} />
+        <span className="sidebar-search-label">{t("nav.search")}</span>
+        <Kbd>{t("nav.searchKeys")}</Kbd>
+      </button>
       <ul className="nav-list">
         {NAV_ITEMS.map((item) => {
           const Icon = item.icon;

@@ -21,6 +21,12 @@ describe("command palette", () => {
     expect(await screen.findByTestId("palette")).toBeInTheDocument();
   });
 
+  it("opens from the sidebar's search button too", async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByTestId("sidebar-search"));
+    expect(await screen.findByTestId("palette-input")).toHaveFocus();
+  });
+
   it("groups results by kind under headings, with the actions matching the query", async () => {
     const { user, backend } = renderApp();
     const { palette, input } = await openPalette(user);

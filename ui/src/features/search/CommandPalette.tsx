@@ -66,9 +66,18 @@ function actionMatches(label: string, typed: string[]): boolean {
   return typed.every((w) => have.some((h) => h.startsWith(w)));
 }
 
-/** Opens on Ctrl+K / Cmd+K from anywhere. */
+/** The event that opens the palette from a button (the sidebar's search field). */
+export const OPEN_PALETTE_EVENT = "coalition:open-palette";
+
+/** Asks the mounted palette to open. */
+export function openPalette() {
+  window.dispatchEvent(new Event(OPEN_PALETTE_EVENT));
+}
+
+/** Opens on Ctrl+K / Cmd+K from anywhere, or when a button asks (`openPalette`). */
 function usePaletteShortcut(open: () => void) {
   useEffect(() => {
+    window.addEventListener(OPEN_PALETTE_EVENT, open);
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "k") {
         event.preventDefault();
@@ -76,7 +85,10 @@ function usePaletteShortcut(open: () => void) {
       }
     };
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      window.removeEventListener(OPEN_PALETTE_EVENT, open);
+    };
   }, [open]);
 }
 
