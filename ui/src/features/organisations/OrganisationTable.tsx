@@ -15,7 +15,7 @@ import { ArrowDownIcon, ArrowUpIcon } from "../../components/Icons";
 import { formatDate } from "../../lib/dates";
 import { useCountries } from "./countries";
 import { isOrganisationSort } from "./enums";
-import type { PageCache } from "./pageCache";
+import type { PageCache } from "../../lib/pageCache";
 import type { ListSort } from "./query";
 import { StatusPillView } from "./StatusPill";
 
@@ -33,7 +33,7 @@ export interface OrganisationTableHandle {
 }
 
 interface Props {
-  cache: PageCache;
+  cache: PageCache<OrganisationRow>;
   /** Changes whenever the cache has new rows (forces a re-render). */
   version: number;
   /** Identity of the current query; the list scrolls to the top when it changes. */

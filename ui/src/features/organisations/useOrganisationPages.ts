@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useBackend } from "../../api/context";
-import { PageCache } from "./pageCache";
+import type { OrganisationRow } from "../../bindings/OrganisationRow";
+import { PageCache } from "../../lib/pageCache";
 import { withWindow, type ListQuery } from "./query";
 
 /**
@@ -11,12 +12,12 @@ export function useOrganisationPages(query: ListQuery) {
   const backend = useBackend();
   const key = JSON.stringify(query);
   const [refreshToken, setRefreshToken] = useState(0);
-  const latest = useRef<{ cache: PageCache; key: string } | null>(null);
+  const latest = useRef<{ cache: PageCache<OrganisationRow>; key: string } | null>(null);
 
   const cache = useMemo(() => {
     const q = JSON.parse(key) as ListQuery;
     const previous = latest.current;
-    return new PageCache(
+    return new PageCache<OrganisationRow>(
       (offset, limit) => backend.orgsList(withWindow(q, offset, limit)),
       previous ? { cache: previous.cache, sameQuery: previous.key === key } : undefined,
     );

@@ -14,7 +14,7 @@ import type { PersonRow } from "../../bindings/PersonRow";
 import { ArrowDownIcon, ArrowUpIcon } from "../../components/Icons";
 import { formatDate } from "../../lib/dates";
 import { useCountries } from "../organisations/countries";
-import type { PeoplePageCache } from "./pageCache";
+import type { PageCache } from "../../lib/pageCache";
 import { isPersonSort, type PeopleSort } from "./query";
 
 export const PEOPLE_ROW_HEIGHT = 44;
@@ -29,7 +29,7 @@ export interface PeopleTableHandle {
 }
 
 interface Props {
-  cache: PeoplePageCache;
+  cache: PageCache<PersonRow>;
   version: number;
   queryKey: string;
   sort: PeopleSort;

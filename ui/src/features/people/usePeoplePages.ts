@@ -1,21 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useBackend } from "../../api/context";
-import { PeoplePageCache } from "./pageCache";
-import { withPeopleWindow, type PeopleListQuery } from "./query";
+import type { PersonRow } from "../../bindings/PersonRow";
+import { PageCache } from "../../lib/pageCache";
+import { PEOPLE_PAGE_SIZE, withPeopleWindow, type PeopleListQuery } from "./query";
 
 /** The people list for `query`, as a page cache the virtualised table reads. */
 export function usePeoplePages(query: PeopleListQuery) {
   const backend = useBackend();
   const key = JSON.stringify(query);
   const [refreshToken, setRefreshToken] = useState(0);
-  const latest = useRef<{ cache: PeoplePageCache; key: string } | null>(null);
+  const latest = useRef<{ cache: PageCache<PersonRow>; key: string } | null>(null);
 
   const cache = useMemo(() => {
     const q = JSON.parse(key) as PeopleListQuery;
     const previous = latest.current;
-    return new PeoplePageCache(
+    return new PageCache<PersonRow>(
       (offset, limit) => backend.peopleList(withPeopleWindow(q, offset, limit)),
       previous ? { cache: previous.cache, sameQuery: previous.key === key } : undefined,
+      PEOPLE_PAGE_SIZE,
     );
     // refreshToken deliberately makes a new cache for the same query.
     // eslint-disable-next-line react-hooks/exhaustive-deps

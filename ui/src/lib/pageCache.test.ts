@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { makeRows } from "../../test/fakeBackend";
+import { makeRows } from "../test/fakeBackend";
 import { PageCache } from "./pageCache";
 
 const rows = makeRows(1000);

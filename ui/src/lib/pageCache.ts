@@ -1,11 +1,15 @@
-import type { ApiError } from "../../bindings/ApiError";
-import type { OrganisationPage } from "../../bindings/OrganisationPage";
-import type { OrganisationRow } from "../../bindings/OrganisationRow";
-import { toApiError } from "../../api/errors";
+import type { ApiError } from "../bindings/ApiError";
+import { toApiError } from "../api/errors";
 
 export const PAGE_SIZE = 100;
 
-export type PageFetcher = (offset: number, limit: number) => Promise<OrganisationPage>;
+/** One page of a list as the core returns it (`OrganisationPage`, `PersonPage`...). */
+export interface ListPage<Row> {
+  rows: Row[];
+  total: number;
+}
+
+export type PageFetcher<Row> = (offset: number, limit: number) => Promise<ListPage<Row>>;
 
 /**
  * Sparse, page-wise cache of one list query. Pages are fetched by offset as the
@@ -13,8 +17,8 @@ export type PageFetcher = (offset: number, limit: number) => Promise<Organisatio
  * A new cache is made whenever the query changes or the list is refreshed; it may
  * inherit the previous cache's rows to show while its own pages arrive (no flicker).
  */
-export class PageCache {
-  private pages = new Map<number, OrganisationRow[]>();
+export class PageCache<Row extends { id: string }> {
+  private pages = new Map<number, Row[]>();
   private fresh = new Set<number>();
   private inflight = new Set<number>();
   private failed = new Set<number>();
@@ -25,8 +29,8 @@ export class PageCache {
   error: ApiError | null = null;
 
   constructor(
-    private readonly fetchPage: PageFetcher,
-    previous?: { cache: PageCache; sameQuery: boolean },
+    private readonly fetchPage: PageFetcher<Row>,
+    previous?: { cache: PageCache<Row>; sameQuery: boolean },
     readonly pageSize: number = PAGE_SIZE,
   ) {
     this.total = previous?.cache.total ?? null;
@@ -90,7 +94,7 @@ export class PageCache {
     );
   }
 
-  getRow(index: number): OrganisationRow | null {
+  getRow(index: number): Row | null {
     const page = this.pages.get(Math.floor(index / this.pageSize));
     return page?.[index % this.pageSize] ?? null;
   }
