@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ApiError } from "../../bindings/ApiError";
 import type { PolicyMakerQuery } from "../../bindings/PolicyMakerQuery";
 import type { PolicyMakerRow } from "../../bindings/PolicyMakerRow";
 import { useBackend } from "../../api/context";
-import { toApiError } from "../../api/errors";
+import { PageCache } from "../../lib/pageCache";
 
 export const POLICY_PAGE_SIZE = 100;
 
@@ -29,79 +29,38 @@ export interface PolicyPages {
 
 /**
  * The policy-makers list for `query` (offset and limit ignored), fetched page by page as the
- * virtual list needs rows: one backend call per page, never per row.
+ * virtual list needs rows through the shared page cache (`lib/pageCache`): one backend call
+ * per page, never per row.
  */
 export function usePolicyPages(query: PolicyMakerQuery): PolicyPages {
   const backend = useBackend();
   const queryKey = JSON.stringify({ ...query, offset: 0, limit: 0 });
   const [token, setToken] = useState(0);
   const key = `${queryKey}#${token}`;
-  const pages = useRef(new Map<number, PolicyMakerRow[]>());
-  const inflight = useRef(new Set<number>());
-  const current = useRef(key);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [version, setVersion] = useState(0);
+  const latest = useRef<{ cache: PageCache<PolicyMakerRow>; queryKey: string } | null>(null);
 
-  const fetchPage = useCallback(
-    (page: number) => {
-      if (pages.current.has(page) || inflight.current.has(page)) return;
-      inflight.current.add(page);
-      const forKey = current.current;
-      const q = JSON.parse(queryKey) as PolicyMakerQuery;
-      backend.policyMakersList({ ...q, offset: page * POLICY_PAGE_SIZE, limit: POLICY_PAGE_SIZE }).then(
-        (result) => {
-          if (current.current !== forKey) return;
-          inflight.current.delete(page);
-          pages.current.set(page, result.rows);
-          setTotal(result.total);
-          setError(null);
-          setLoading(false);
-          setVersion((v) => v + 1);
-        },
-        (raw: unknown) => {
-          if (current.current !== forKey) return;
-          inflight.current.delete(page);
-          setError(toApiError(raw));
-          setLoading(false);
-        },
-      );
-    },
-    [backend, queryKey],
-  );
+  const cache = useMemo(() => {
+    const q = JSON.parse(queryKey) as PolicyMakerQuery;
+    const previous = latest.current;
+    return new PageCache<PolicyMakerRow>(
+      (offset, limit) => backend.policyMakersList({ ...q, offset, limit }),
+      previous ? { cache: previous.cache, sameQuery: previous.queryKey === queryKey } : undefined,
+      POLICY_PAGE_SIZE,
+    );
+    // token deliberately makes a new cache for the same query (a refresh).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [backend, queryKey, token]);
 
   useEffect(() => {
-    current.current = key;
-    pages.current = new Map();
-    inflight.current = new Set();
-    setLoading(true);
-    fetchPage(0);
-  }, [key, fetchPage]);
+    latest.current = { cache, queryKey };
+    cache.ensure(0, 0);
+  }, [cache, queryKey]);
 
-  const ensure = useCallback(
-    (start: number, end: number) => {
-      const first = Math.max(0, Math.floor(start / POLICY_PAGE_SIZE));
-      const last = Math.max(first, Math.floor(end / POLICY_PAGE_SIZE));
-      for (let page = first; page <= last; page++) fetchPage(page);
-    },
-    [fetchPage],
-  );
-
-  const rowAt = useCallback((index: number) => {
-    const page = pages.current.get(Math.floor(index / POLICY_PAGE_SIZE));
-    return page?.[index % POLICY_PAGE_SIZE] ?? null;
-  }, []);
-
-  const indexOf = useCallback((id: string) => {
-    for (const [page, rows] of pages.current) {
-      const at = rows.findIndex((r) => r.id === id);
-      if (at >= 0) return page * POLICY_PAGE_SIZE + at;
-    }
-    return -1;
-  }, []);
-
+  const version = useSyncExternalStore(cache.subscribe, cache.getVersion, cache.getVersion);
   const refresh = useCallback(() => setToken((n) => n + 1), []);
+  const rowAt = useCallback((index: number) => cache.getRow(index), [cache]);
+  const indexOf = useCallback((id: string) => cache.indexOf(id), [cache]);
+  const ensure = useCallback((start: number, end: number) => cache.ensure(start, end), [cache]);
 
-  return { total, error, loading, rowAt, indexOf, ensure, refresh, key, version };
+  return { total: cache.total, error: cache.error, loading: cache.loading, rowAt, indexOf, ensure, refresh, key, version };
 }
