@@ -181,6 +181,7 @@ pub fn all() -> Vec<(String, String)> {
         render::<policy::FetchProgress>(&cfg),
         render::<policy::MepFetch>(&cfg),
         render::<people::EmailLabel>(&cfg),
+        render::<people::LawfulBasis>(&cfg),
         render::<people::PhoneLabel>(&cfg),
         render::<people::LabelledEmail>(&cfg),
         render::<people::LabelledPhone>(&cfg),

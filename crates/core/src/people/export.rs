@@ -9,7 +9,7 @@ use crate::tabular::inert;
 use crate::Store;
 
 /// The CSV header, which is also the JSON keys: the CLI's stable contract.
-pub const CSV_COLUMNS: [&str; 16] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "id",
     "display_name",
     "given_name",
@@ -26,6 +26,10 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "last_contact",
     "policy_maker",
     "archived",
+    "lawful_basis",
+    "source",
+    "consent_date",
+    "sensitive",
 ];
 
 fn io_error(source: std::io::Error) -> CoreError {
@@ -39,7 +43,7 @@ fn csv_error(error: csv::Error) -> CoreError {
     }
 }
 
-fn csv_cells(row: &PersonRow) -> [String; 16] {
+fn csv_cells(row: &PersonRow) -> [String; 20] {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     [
         row.id.clone(),
@@ -58,6 +62,10 @@ fn csv_cells(row: &PersonRow) -> [String; 16] {
         text(&row.last_contact),
         row.policy_maker.to_string(),
         row.archived.to_string(),
+        row.lawful_basis.to_string(),
+        text(&row.source),
+        text(&row.consent_date),
+        row.sensitive.to_string(),
     ]
 }
 

@@ -9,7 +9,9 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::model::{AffiliationInput, EmailLabel, LabelledEmail, LabelledPhone, PersonDuplicateReason, PersonInput, PhoneLabel};
+use super::model::{
+    AffiliationInput, EmailLabel, LabelledEmail, LabelledPhone, LawfulBasis, PersonDuplicateReason, PersonInput, PhoneLabel,
+};
 use super::rules::email_key;
 use super::store;
 use crate::error::{CoreError, FieldError, Result};
@@ -74,10 +76,14 @@ enum Column {
     JobTitle,
     FocalPoint,
     Notes,
+    LawfulBasis,
+    Source,
+    ConsentDate,
+    Sensitive,
 }
 
 impl Column {
-    const ALL: [Column; 15] = [
+    const ALL: [Column; 19] = [
         Column::GivenName,
         Column::FamilyName,
         Column::DisplayName,
@@ -93,6 +99,10 @@ impl Column {
         Column::JobTitle,
         Column::FocalPoint,
         Column::Notes,
+        Column::LawfulBasis,
+        Column::Source,
+        Column::ConsentDate,
+        Column::Sensitive,
     ];
 
     fn from_header(header: &str) -> Option<Column> {
@@ -119,6 +129,10 @@ impl Column {
             "jobtitle" | "job" | "position" | "role" | "function" => Column::JobTitle,
             "focalpoint" | "focal" => Column::FocalPoint,
             "notes" | "note" => Column::Notes,
+            "lawfulbasis" | "legalbasis" | "basis" | "gdprbasis" => Column::LawfulBasis,
+            "source" | "datasource" | "sourceofdata" => Column::Source,
+            "consentdate" | "consentgiven" | "consentedon" | "consenton" => Column::ConsentDate,
+            "sensitive" | "sensitiveperson" => Column::Sensitive,
             _ => return None,
         })
     }
@@ -140,6 +154,10 @@ impl Column {
             Column::JobTitle => "job_title",
             Column::FocalPoint => "focal_point",
             Column::Notes => "notes",
+            Column::LawfulBasis => "lawful_basis",
+            Column::Source => "source",
+            Column::ConsentDate => "consent_date",
+            Column::Sensitive => "sensitive",
         }
     }
 }
@@ -366,6 +384,26 @@ fn import_row(conn: &Connection, cells: &Cells<'_>) -> std::result::Result<(Outc
             }
         },
     };
+    let lawful_basis = match cells.get(Column::LawfulBasis) {
+        None => None,
+        Some(text) => match LawfulBasis::parse(&text) {
+            Ok(basis) => Some(basis),
+            Err(message) => {
+                errors.push(FieldError::new("lawful_basis", message));
+                None
+            }
+        },
+    };
+    let sensitive = match cells.get(Column::Sensitive) {
+        None => None,
+        Some(text) => match parse_flag(&text) {
+            Some(flag) => Some(flag),
+            None => {
+                errors.push(FieldError::new("sensitive", format!("\"{text}\" is not yes or no")));
+                None
+            }
+        },
+    };
     let organisation = match cells.get(Column::Organisation) {
         None => None,
         Some(text) => match find_organisation(conn, &text) {
@@ -393,6 +431,7 @@ fn import_row(conn: &Connection, cells: &Cells<'_>) -> std::result::Result<(Outc
         }
     }
     let given = |column| cells.get(column);
+    let mut stored = None;
     let input = match &existing {
         // Blank cells keep what is stored; emails, phones and languages are added to.
         Some(id) => {
@@ -416,7 +455,7 @@ fn import_row(conn: &Connection, cells: &Cells<'_>) -> std::result::Result<(Outc
                     languages.push(code);
                 }
             }
-            PersonInput {
+            let input = PersonInput {
                 given_name: given(Column::GivenName).unwrap_or_else(|| person.given_name.clone()),
                 family_name: given(Column::FamilyName).unwrap_or_else(|| person.family_name.clone()),
                 display_name: given(Column::DisplayName).or_else(|| {
@@ -430,7 +469,15 @@ fn import_row(conn: &Connection, cells: &Cells<'_>) -> std::result::Result<(Outc
                 emails: all_emails,
                 phones: all_phones,
                 notes: given(Column::Notes).or_else(|| person.notes.clone()),
-            }
+                // blank cells keep the stored basis, source, consent date and flag
+                lawful_basis,
+                source: given(Column::Source),
+                consent_date: given(Column::ConsentDate),
+                sensitive,
+                sensitive_reason: None,
+            };
+            stored = Some(person);
+            input
         }
         None => PersonInput {
             given_name: given(Column::GivenName).unwrap_or_default(),
@@ -442,9 +489,18 @@ fn import_row(conn: &Connection, cells: &Cells<'_>) -> std::result::Result<(Outc
             emails,
             phones,
             notes: given(Column::Notes),
+            lawful_basis,
+            source: given(Column::Source),
+            consent_date: given(Column::ConsentDate),
+            sensitive,
+            sensitive_reason: None,
         },
     };
-    if let Err(field_errors) = super::rules::validate(&input) {
+    let checked = match &stored {
+        Some(person) => super::rules::resolve(&input, person),
+        None => input.clone(),
+    };
+    if let Err(field_errors) = super::rules::validate(&checked) {
         let mut all: Vec<FieldError> = field_errors.into_iter().map(column_error).collect();
         // Email errors were already reported under their own columns.
         all.retain(|e| e.field != "email" || errors.iter().all(|o| !o.field.starts_with("email")));

@@ -12,7 +12,7 @@ pub(crate) mod store;
 pub use export::{export_csv, export_csv_file, export_json, export_json_file, CSV_COLUMNS};
 pub use import::{guess_columns, import_bytes, import_file, PeopleImportReport};
 pub use model::{
-    Affiliation, AffiliationInput, EmailLabel, LabelledEmail, LabelledPhone, NewPerson, OrganisationPerson, Person,
+    Affiliation, AffiliationInput, EmailLabel, LabelledEmail, LawfulBasis, LabelledPhone, NewPerson, OrganisationPerson, Person,
     PersonDetail, PersonDuplicate, PersonDuplicateReason, PersonInput, PersonPage, PersonQuery, PersonRef, PersonRow,
     PersonSort, PhoneLabel, PolicyMakerFilter,
 };

@@ -35,6 +35,24 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// Why the coalition may hold a person's data (GDPR article 6).
+    LawfulBasis ("lawful basis") {
+        /// The person agreed, on a known date.
+        Consent => "consent",
+        /// The coalition's legitimate interest (staff of member organisations, experts).
+        LegitimateInterest => "legitimate_interest",
+        /// A public office: MEPs and other policy-makers.
+        PublicRole => "public_role",
+    }
+}
+
+impl Default for LawfulBasis {
+    fn default() -> Self {
+        LawfulBasis::LegitimateInterest
+    }
+}
+
 /// An email address with its label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct LabelledEmail {
@@ -82,6 +100,30 @@ pub struct PersonInput {
     /// Free notes.
     #[serde(default)]
     pub notes: Option<String>,
+    /// Lawful basis. Absent: unchanged on an edit, legitimate interest for a new person.
+    #[serde(default)]
+    #[ts(optional)]
+    pub lawful_basis: Option<LawfulBasis>,
+    /// Where the data came from ("web form 2024-03", "EP site"). Absent: unchanged on an
+    /// edit; empty clears it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub source: Option<String>,
+    /// Date of consent, YYYY-MM-DD: required when the basis is consent, refused otherwise.
+    /// Absent with the basis absent too: unchanged on an edit.
+    #[serde(default)]
+    #[ts(optional)]
+    pub consent_date: Option<String>,
+    /// Kept out of every export unless included on purpose. Absent: unchanged on an edit,
+    /// not sensitive for a new person.
+    #[serde(default)]
+    #[ts(optional)]
+    pub sensitive: Option<bool>,
+    /// Why the person is sensitive (private: never exported, not in lists). Absent: unchanged
+    /// on an edit; empty clears it; dropped when the flag is off.
+    #[serde(default)]
+    #[ts(optional)]
+    pub sensitive_reason: Option<String>,
 }
 
 /// A stored person.
@@ -109,6 +151,16 @@ pub struct Person {
     pub notes: Option<String>,
     /// Archived people are hidden from lists.
     pub archived: bool,
+    /// Lawful basis for holding the data.
+    pub lawful_basis: LawfulBasis,
+    /// Where the data came from.
+    pub source: Option<String>,
+    /// Date of consent (when the basis is consent).
+    pub consent_date: Option<String>,
+    /// Kept out of exports unless included on purpose.
+    pub sensitive: bool,
+    /// Why (private).
+    pub sensitive_reason: Option<String>,
     /// RFC 3339.
     pub created_at: String,
     /// RFC 3339.
@@ -250,6 +302,14 @@ pub struct PersonRow {
     pub policy_maker: bool,
     /// Archived.
     pub archived: bool,
+    /// Lawful basis for holding the data.
+    pub lawful_basis: LawfulBasis,
+    /// Where the data came from.
+    pub source: Option<String>,
+    /// Date of consent.
+    pub consent_date: Option<String>,
+    /// Kept out of exports unless included on purpose (the reason is never listed).
+    pub sensitive: bool,
 }
 
 /// Columns the people list can be sorted by.

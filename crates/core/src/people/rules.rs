@@ -5,7 +5,7 @@ use crate::error::FieldError;
 use crate::organisations::rules::normalise_email;
 use crate::text::{fold, tidy};
 
-use super::model::{LabelledEmail, LabelledPhone, PersonInput};
+use super::model::{LabelledEmail, LabelledPhone, LawfulBasis, Person, PersonInput};
 
 /// An input that passed validation, normalised for storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,11 @@ pub(crate) struct ValidPerson {
     pub emails: Vec<LabelledEmail>,
     pub phones: Vec<LabelledPhone>,
     pub notes: Option<String>,
+    pub lawful_basis: LawfulBasis,
+    pub source: Option<String>,
+    pub consent_date: Option<String>,
+    pub sensitive: bool,
+    pub sensitive_reason: Option<String>,
 }
 
 const NAME_MAX: usize = 120;
@@ -42,6 +47,71 @@ pub(crate) fn email_key(email: &str) -> String {
 
 fn optional(input: Option<&str>) -> Option<String> {
     input.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// An edit's data-protection fields with the absent ones taken from the person as stored:
+/// an absent basis keeps the basis and (when no date is given) the consent date; an absent
+/// source, flag or reason keeps the stored one.
+pub(crate) fn resolve(input: &PersonInput, current: &Person) -> PersonInput {
+    let mut resolved = input.clone();
+    if input.lawful_basis.is_none() {
+        resolved.lawful_basis = Some(current.lawful_basis);
+        if input.consent_date.is_none() {
+            resolved.consent_date = current.consent_date.clone();
+        }
+    }
+    if input.source.is_none() {
+        resolved.source = current.source.clone();
+    }
+    if input.sensitive.is_none() {
+        resolved.sensitive = Some(current.sensitive);
+    }
+    if input.sensitive_reason.is_none() {
+        resolved.sensitive_reason = current.sensitive_reason.clone();
+    }
+    resolved
+}
+
+/// The lawful basis, source, consent date and sensitive flag: a consent date is required
+/// when the basis is consent (and not in the future), and refused otherwise.
+fn validate_data_protection(input: &PersonInput, errors: &mut Vec<FieldError>) -> (LawfulBasis, Option<String>, Option<String>, bool, Option<String>) {
+    let basis = input.lawful_basis.unwrap_or_default();
+    let source = optional(input.source.as_deref()).map(|s| tidy(&s));
+    if source.as_ref().is_some_and(|s| s.chars().count() > 200) {
+        errors.push(FieldError::new("source", "source is longer than 200 characters"));
+    }
+    let consent = match crate::memberships::rules::optional_date("consent_date", input.consent_date.as_deref()) {
+        Ok(date) => date,
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let consent_date = match (basis, consent) {
+        (LawfulBasis::Consent, None) if optional(input.consent_date.as_deref()).is_none() => {
+            errors.push(FieldError::new("consent_date", "consent date is required when the lawful basis is consent"));
+            None
+        }
+        (LawfulBasis::Consent, Some(date)) if date > crate::store::today() => {
+            errors.push(FieldError::new("consent_date", format!("consent date {date} is in the future")));
+            None
+        }
+        (LawfulBasis::Consent, date) => date.map(|d| d.format("%Y-%m-%d").to_string()),
+        (other, Some(_)) => {
+            errors.push(FieldError::new(
+                "consent_date",
+                format!("a consent date applies only when the lawful basis is consent (not {other})"),
+            ));
+            None
+        }
+        (_, None) => None,
+    };
+    let sensitive = input.sensitive.unwrap_or(false);
+    let reason = if sensitive { optional(input.sensitive_reason.as_deref()) } else { None };
+    if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
+        errors.push(FieldError::new("sensitive_reason", "reason is longer than 500 characters"));
+    }
+    (basis, source, consent_date, sensitive, reason)
 }
 
 /// Validates every field and returns all the failures, in form order. Fields of the n-th
@@ -96,6 +166,7 @@ pub(crate) fn validate(input: &PersonInput) -> Result<ValidPerson, Vec<FieldErro
         .filter(|p| !p.phone.trim().is_empty())
         .map(|p| LabelledPhone { label: p.label, phone: tidy(&p.phone) })
         .collect();
+    let (lawful_basis, source, consent_date, sensitive, sensitive_reason) = validate_data_protection(input, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -111,6 +182,11 @@ pub(crate) fn validate(input: &PersonInput) -> Result<ValidPerson, Vec<FieldErro
         emails,
         phones,
         notes: optional(input.notes.as_deref()),
+        lawful_basis,
+        source,
+        consent_date,
+        sensitive,
+        sensitive_reason,
     })
 }
 

@@ -5,7 +5,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::model::*;
-use super::rules::{email_key, validate, validate_affiliation, ValidAffiliation, ValidPerson};
+use super::rules::{email_key, resolve, validate, validate_affiliation, ValidAffiliation, ValidPerson};
 use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::organisations::SortDirection;
@@ -18,7 +18,8 @@ pub(crate) const ENTITY: &str = "person";
 pub(crate) fn get(conn: &Connection, id: &str) -> Result<Person> {
     let mut person = conn
         .prepare_cached(
-            "SELECT id, given_name, family_name, display_name, honorific, country, notes, archived, created_at, updated_at
+            "SELECT id, given_name, family_name, display_name, honorific, country, notes, archived, created_at, updated_at,
+                    lawful_basis, source, consent_date, sensitive, sensitive_reason
              FROM people WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -34,6 +35,11 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Person> {
                 phones: Vec::new(),
                 notes: r.get(6)?,
                 archived: r.get(7)?,
+                lawful_basis: r.get(10)?,
+                source: r.get(11)?,
+                consent_date: r.get(12)?,
+                sensitive: r.get(13)?,
+                sensitive_reason: r.get(14)?,
                 created_at: r.get(8)?,
                 updated_at: r.get(9)?,
             })
@@ -94,8 +100,9 @@ pub(crate) fn insert(conn: &Connection, input: &PersonInput) -> Result<Person> {
     let id = new_id();
     let stamp = now();
     conn.prepare_cached(
-        "INSERT INTO people (id, given_name, family_name, display_name, honorific, family_key, name_key, country, notes, archived, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?10)",
+        "INSERT INTO people (id, given_name, family_name, display_name, honorific, family_key, name_key, country, notes, archived, created_at, updated_at,
+                             lawful_basis, source, consent_date, sensitive, sensitive_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         id,
@@ -107,7 +114,12 @@ pub(crate) fn insert(conn: &Connection, input: &PersonInput) -> Result<Person> {
         valid.name_key,
         valid.country,
         valid.notes,
-        stamp
+        stamp,
+        valid.lawful_basis,
+        valid.source,
+        valid.consent_date,
+        valid.sensitive,
+        valid.sensitive_reason,
     ])?;
     write_contacts(conn, &id, &valid)?;
     let person = get(conn, &id)?;
@@ -131,7 +143,7 @@ fn sorted_languages(mut valid: ValidPerson) -> ValidPerson {
 /// nothing writes nothing.
 pub(crate) fn update(conn: &Connection, id: &str, input: &PersonInput) -> Result<(Person, bool)> {
     let current = get(conn, id)?;
-    let valid = sorted_languages(validate(input).map_err(CoreError::Invalid)?);
+    let valid = sorted_languages(validate(&resolve(input, &current)).map_err(CoreError::Invalid)?);
     let next = Person {
         given_name: valid.given_name.clone(),
         family_name: valid.family_name.clone(),
@@ -142,6 +154,11 @@ pub(crate) fn update(conn: &Connection, id: &str, input: &PersonInput) -> Result
         emails: valid.emails.clone(),
         phones: valid.phones.clone(),
         notes: valid.notes.clone(),
+        lawful_basis: valid.lawful_basis,
+        source: valid.source.clone(),
+        consent_date: valid.consent_date.clone(),
+        sensitive: valid.sensitive,
+        sensitive_reason: valid.sensitive_reason.clone(),
         ..current.clone()
     };
     let Some((before, after)) = audit::diff(&audit_value(&current), &audit_value(&next)) else {
@@ -149,7 +166,8 @@ pub(crate) fn update(conn: &Connection, id: &str, input: &PersonInput) -> Result
     };
     conn.prepare_cached(
         "UPDATE people SET given_name = ?2, family_name = ?3, display_name = ?4, honorific = ?5, family_key = ?6,
-         name_key = ?7, country = ?8, notes = ?9, updated_at = ?10 WHERE id = ?1",
+         name_key = ?7, country = ?8, notes = ?9, updated_at = ?10, lawful_basis = ?11, source = ?12, consent_date = ?13,
+         sensitive = ?14, sensitive_reason = ?15 WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -161,7 +179,12 @@ pub(crate) fn update(conn: &Connection, id: &str, input: &PersonInput) -> Result
         valid.name_key,
         valid.country,
         valid.notes,
-        now()
+        now(),
+        valid.lawful_basis,
+        valid.source,
+        valid.consent_date,
+        valid.sensitive,
+        valid.sensitive_reason,
     ])?;
     write_contacts(conn, id, &valid)?;
     audit::append(conn, ENTITY, id, "update", Some(&before), Some(&after))?;
@@ -535,7 +558,7 @@ fn row_select() -> String {
             EXISTS (SELECT 1 FROM affiliations f WHERE f.person_id = p.id AND f.focal_point = 1 AND {cf}),
             {LAST_CONTACT},
             EXISTS (SELECT 1 FROM policy_makers pm WHERE pm.person_id = p.id),
-            p.archived
+            p.archived, p.lawful_basis, p.source, p.consent_date, p.sensitive
          FROM people p
          LEFT JOIN affiliations a ON a.id = (SELECT c.id FROM affiliations c WHERE c.person_id = p.id AND {cc}
                                              ORDER BY c.focal_point DESC, c.starts_on DESC, c.created_at DESC LIMIT 1)
@@ -564,6 +587,10 @@ fn row_from(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
         last_contact: r.get(13)?,
         policy_maker: r.get(14)?,
         archived: r.get(15)?,
+        lawful_basis: r.get(16)?,
+        source: r.get(17)?,
+        consent_date: r.get(18)?,
+        sensitive: r.get(19)?,
     })
 }
 

@@ -39,6 +39,8 @@ fn person_input(input: &PolicyMakerInput) -> PersonInput {
         emails: input.emails.clone(),
         phones: input.phones.clone(),
         notes: input.notes.clone(),
+        // a new policy-maker is held on their public role (an edit leaves the basis alone)
+        lawful_basis: Some(crate::people::LawfulBasis::PublicRole),
         ..Default::default()
     }
 }

@@ -116,6 +116,8 @@ pub(super) fn add(conn: &Connection, record: &MepRecord) -> Result<()> {
             family_name: split.family_name,
             display_name: Some(split.display_name),
             country: Some(record.country.clone()),
+            lawful_basis: Some(people::LawfulBasis::PublicRole),
+            source: Some("European Parliament MEP list".into()),
             ..Default::default()
         },
     )?;

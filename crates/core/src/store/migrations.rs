@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("../../../../migrations/0009_history.sql"),
     include_str!("../../../../migrations/0010_signers.sql"),
     include_str!("../../../../migrations/0011_people_list_index.sql"),
+    include_str!("../../../../migrations/0012_data_protection.sql"),
 ];
 
 /// Every migration, oldest first.

@@ -27,6 +27,10 @@ export function withPeopleList(backend: FakeBackend): FakeBackend {
       last_contact: null,
       policy_maker: p.role === "policy_maker",
       archived: false,
+      lawful_basis: p.role === "policy_maker" ? ("public_role" as const) : ("legitimate_interest" as const),
+      source: null,
+      consent_date: null,
+      sensitive: false,
     }));
     return { rows, total: rows.length, offset: 0 };
   });

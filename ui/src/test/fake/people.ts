@@ -31,6 +31,10 @@ export function makePersonRow(i: number, overrides: Partial<PersonRow> = {}): Pe
     last_contact: i % 2 ? "2024-03-20" : null,
     policy_maker: false,
     archived: false,
+    lawful_basis: "legitimate_interest",
+    source: null,
+    consent_date: null,
+    sensitive: false,
     ...overrides,
   };
 }
@@ -48,6 +52,11 @@ export function makePerson(id: string, overrides: Partial<Person> = {}): Person 
     phones: [{ label: "mobile", phone: "+32 470 00 00 00" }],
     notes: null,
     archived: false,
+    lawful_basis: "legitimate_interest",
+    source: "met at event",
+    consent_date: null,
+    sensitive: false,
+    sensitive_reason: null,
     created_at: "2024-01-01T10:00:00.000Z",
     updated_at: "2024-01-02T10:00:00.000Z",
     ...overrides,
