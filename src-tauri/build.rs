@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     // dashboard
     "dashboard_get",
     "dashboard_set_main_dossier",
+    "dashboard_painted",
     // history and undo
     "history_for_record",
     "history_undo",

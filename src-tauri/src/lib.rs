@@ -2,6 +2,7 @@
 //! are one-line wrappers over coalition-core, in `commands/` (one module per feature).
 
 mod commands;
+mod startup;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -102,6 +103,7 @@ fn db_argument() -> Option<PathBuf> {
 
 /// Starts the app.
 pub fn run() {
+    startup::begin();
     let desk = Desk::open();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -154,6 +156,7 @@ pub fn run() {
             // dashboard
             commands::dashboard::dashboard_get,
             commands::dashboard::dashboard_set_main_dossier,
+            commands::dashboard::dashboard_painted,
             // history and undo
             commands::history::history_for_record,
             commands::history::history_undo,

@@ -58,6 +58,12 @@ pub struct App {
 impl App {
     /// Starts tauri-driver and the app on a fresh store.
     pub async fn launch() -> App {
+        App::launch_on(None).await
+    }
+
+    /// Starts tauri-driver and the app on the given store, or on a fresh one in the test's
+    /// folder.
+    pub async fn launch_on(store: Option<&std::path::Path>) -> App {
         let binary = app_binary();
         assert!(
             binary.exists(),
@@ -79,7 +85,7 @@ impl App {
             let driver_process = DriverProcess(
                 Command::new(tauri_driver())
                     .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-                    .env("COALITION_DB", dir.path().join("e2e.db"))
+                    .env("COALITION_DB", store.map(|p| p.to_path_buf()).unwrap_or_else(|| dir.path().join("e2e.db")))
                     .stdout(Stdio::null())
                     .stderr(Stdio::inherit())
                     .spawn()

@@ -77,6 +77,16 @@ describe("home", () => {
     expect(screen.getByTestId("nav-seats")).toHaveAttribute("aria-current", "page");
   });
 
+  it("tells the app once when its first data is painted, not on later refreshes", async () => {
+    const { user, backend } = renderHome();
+    await screen.findByTestId("dash-card-members");
+    await waitFor(() => expect(backend.dashboardPainted).toHaveBeenCalledTimes(1));
+    await user.keyboard("r");
+    await waitFor(() => expect(backend.dashboardGet).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(backend.dashboardPainted).toHaveBeenCalledTimes(1);
+  });
+
   it("refreshes each time it is shown and on request", async () => {
     const { user, backend } = renderHome();
     await screen.findByTestId("dash-card-members");

@@ -187,5 +187,6 @@ export function fakeDashboard(): FakeDashboard {
       breakdown = makeBreakdown(dossier ?? "dossier-csa", dossier !== null);
       return breakdown;
     }),
+    dashboardPainted: vi.fn<DashboardApi["dashboardPainted"]>(async () => undefined),
   };
 }
