@@ -55,6 +55,9 @@ pub enum CoreError {
     /// A remote site could not be reached or answered with an error (the message says which).
     #[error("{0}")]
     Network(String),
+    /// The coordinator cancelled a long operation; everything it did was undone.
+    #[error("Cancelled; nothing was changed.")]
+    Cancelled,
     /// SQLite refused or failed.
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -77,6 +80,15 @@ pub enum CoreError {
         /// SQLite's first complaint.
         problem: String,
     },
+    /// The store is encrypted and no passphrase was given.
+    #[error("This store is encrypted. Enter its passphrase to open it.")]
+    PassphraseRequired,
+    /// The passphrase given does not open the store (or the backup).
+    #[error("The passphrase is not right for this store.")]
+    WrongPassphrase,
+    /// The store was locked: its connection is closed and its key forgotten.
+    #[error("The store is locked. Enter the passphrase to unlock it.")]
+    Locked,
 }
 
 impl CoreError {
@@ -94,9 +106,13 @@ impl CoreError {
             CoreError::Io { .. } => "io",
             CoreError::BadFile(_) => "bad_file",
             CoreError::Network(_) => "network",
+            CoreError::Cancelled => "cancelled",
             CoreError::Storage(_) | CoreError::Migration(_) => "storage",
             CoreError::TooNew { .. } => "too_new",
             CoreError::Damaged { .. } => "store_damaged",
+            CoreError::PassphraseRequired => "passphrase_required",
+            CoreError::WrongPassphrase => "wrong_passphrase",
+            CoreError::Locked => "locked",
         }
     }
 
@@ -104,7 +120,13 @@ impl CoreError {
     pub fn is_refusal(&self) -> bool {
         matches!(
             self,
-            CoreError::Invalid(_) | CoreError::NotFound(_) | CoreError::Conflict(_) | CoreError::BadFile(_)
+            CoreError::Invalid(_)
+                | CoreError::NotFound(_)
+                | CoreError::Conflict(_)
+                | CoreError::BadFile(_)
+                | CoreError::PassphraseRequired
+                | CoreError::WrongPassphrase
+                | CoreError::Locked
         )
     }
 }
@@ -112,7 +134,7 @@ impl CoreError {
 /// The single error shape the UI receives: `{code, message, field?}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ApiError {
-    /// Stable code: validation, not_found, conflict, io, bad_file, network, storage, too_new, store_damaged, internal.
+    /// Stable code: validation, not_found, conflict, io, bad_file, network, cancelled, storage, too_new, store_damaged, passphrase_required, wrong_passphrase, locked, internal.
     pub code: String,
     /// A sentence to show as is.
     pub message: String,

@@ -5,7 +5,7 @@
  */
 export type ApiError = { 
 /**
- * Stable code: validation, not_found, conflict, io, bad_file, network, storage, too_new, store_damaged, internal.
+ * Stable code: validation, not_found, conflict, io, bad_file, network, cancelled, storage, too_new, store_damaged, passphrase_required, wrong_passphrase, locked, internal.
  */
 code: string, 
 /**

@@ -15,14 +15,14 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension};
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
 use crate::audit;
 use crate::error::{CoreError, FieldError, Result};
-use crate::store::{latest_version, migrations};
+use crate::store::{check_key, file_kind, latest_version, migrations, open_read_only, FileKind, Passphrase};
 use crate::Store;
 
 const FOLDER_KEY: &str = "backup.folder";
@@ -128,16 +128,10 @@ fn io(context: String) -> impl FnOnce(std::io::Error) -> CoreError {
     move |source| CoreError::Io { context, source }
 }
 
-fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    conn.busy_timeout(Duration::from_secs(10))?;
-    Ok(conn)
-}
-
-/// Runs `PRAGMA quick_check` or `integrity_check` on a file opened read-only: `None` when
-/// it is sound, else SQLite's first complaints.
-fn examine(path: &Path, pragma: &str) -> rusqlite::Result<Option<String>> {
-    let conn = open_read_only(path)?;
+/// Runs `PRAGMA quick_check` or `integrity_check` on a file opened read-only (keyed when
+/// encrypted): `None` when it is sound, else SQLite's first complaints.
+fn examine(path: &Path, pragma: &str, key: Option<&Passphrase>) -> rusqlite::Result<Option<String>> {
+    let conn = open_read_only(path, key)?;
     let mut statement = conn.prepare(&format!("PRAGMA {pragma}"))?;
     let rows = statement.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok((rows != ["ok"]).then(|| rows.into_iter().take(3).collect::<Vec<_>>().join("; ")))
@@ -149,8 +143,8 @@ fn is_corruption(error: &rusqlite::Error) -> bool {
 
 /// The problem SQLite finds in a file, `None` when it is sound; `thorough` runs the full
 /// `integrity_check` rather than `quick_check`.
-fn problem_of(path: &Path, thorough: bool) -> Result<Option<String>> {
-    match examine(path, if thorough { "integrity_check" } else { "quick_check" }) {
+fn problem_of(path: &Path, thorough: bool, key: Option<&Passphrase>) -> Result<Option<String>> {
+    match examine(path, if thorough { "integrity_check" } else { "quick_check" }, key) {
         Ok(problem) => Ok(problem),
         Err(error) if is_corruption(&error) => Ok(Some(error.to_string())),
         Err(error) => Err(error.into()),
@@ -158,30 +152,65 @@ fn problem_of(path: &Path, thorough: bool) -> Result<Option<String>> {
 }
 
 /// The quick integrity check a store file passes before it is opened for writing. A missing
-/// or empty file passes (it is about to be created). Never writes to the file.
+/// or empty file passes (it is about to be created). Never writes to the file. An encrypted
+/// file needs [`check_file_keyed`].
 pub fn check_file(path: &Path) -> Result<()> {
-    match fs::metadata(path) {
-        Ok(meta) if meta.len() > 0 => {}
-        _ => return Ok(()),
-    }
-    match problem_of(path, false)? {
+    check_file_keyed(path, None)
+}
+
+/// [`check_file`] for a store that may be encrypted: `key` is its passphrase (checked first:
+/// `passphrase_required` or `wrong_passphrase` before any integrity verdict).
+pub fn check_file_keyed(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let key = match (file_kind(path)?, key) {
+        (FileKind::Absent, _) => return Ok(()),
+        (FileKind::Encrypted, None) => return Err(CoreError::PassphraseRequired),
+        (FileKind::Encrypted, Some(key)) => {
+            check_key(path, key)?;
+            Some(key)
+        }
+        _ => None,
+    };
+    match problem_of(path, false, key)? {
         None => Ok(()),
         Some(problem) => Err(CoreError::Damaged { path: path.display().to_string(), problem }),
     }
 }
 
 /// Checks a backup before it is restored: sound (full `integrity_check`) and not made by a
-/// newer schema. Returns its schema version.
+/// newer schema. Returns its schema version. An encrypted backup needs [`verify_keyed`].
 pub fn verify(file: &Path) -> Result<u32> {
+    verify_keyed(file, None)
+}
+
+/// The passphrase a backup file needs: `None` for a plain one, `passphrase_required` or
+/// `wrong_passphrase` for an encrypted one that `key` does not open.
+fn backup_key<'k>(file: &Path, key: Option<&'k Passphrase>) -> Result<Option<&'k Passphrase>> {
+    match (file_kind(file)?, key) {
+        (FileKind::Encrypted, None) => Err(CoreError::PassphraseRequired),
+        (FileKind::Encrypted, Some(key)) => match check_key(file, key) {
+            Ok(()) => Ok(Some(key)),
+            Err(CoreError::WrongPassphrase) => Err(CoreError::Invalid(vec![FieldError::new(
+                "passphrase",
+                format!("The passphrase is not right for the backup {}.", file.display()),
+            )])),
+            Err(other) => Err(other),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// [`verify`] for a backup that may be encrypted with `key` (a plain backup ignores it).
+pub fn verify_keyed(file: &Path, key: Option<&Passphrase>) -> Result<u32> {
     let shown = file.display();
     let meta = fs::metadata(file).map_err(io(format!("cannot read the backup {shown}")))?;
     if !meta.is_file() || meta.len() == 0 {
         return Err(CoreError::BadFile(format!("{shown} is not a backup of a Coalition Desk store")));
     }
-    if let Some(problem) = problem_of(file, true)? {
+    let key = backup_key(file, key)?;
+    if let Some(problem) = problem_of(file, true, key)? {
         return Err(CoreError::BadFile(format!("the backup {shown} is damaged and was not restored: {problem}")));
     }
-    let conn = open_read_only(file)?;
+    let conn = open_read_only(file, key)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let has_audit: bool = conn
         .query_row("SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log')", [], |row| row.get(0))?;
@@ -380,7 +409,8 @@ fn run_backup(backup: &Backup<'_, '_>) -> Result<()> {
 
 /// Copies the database of `src` (in its current read transaction, if any) to `dest`,
 /// through a `.partial` file renamed into place, so `dest` is either absent or complete.
-fn copy_to(src: &Connection, dest: &Path) -> Result<()> {
+/// `key` encrypts the copy: it must be the key `src` is encrypted with (none when plain).
+fn copy_to(src: &Connection, dest: &Path, key: Option<&Passphrase>) -> Result<()> {
     if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(io(format!("cannot create the folder {}", parent.display())))?;
     }
@@ -388,6 +418,9 @@ fn copy_to(src: &Connection, dest: &Path) -> Result<()> {
     let _ = fs::remove_file(&partial);
     let written = (|| -> Result<()> {
         let mut out = Connection::open(&partial)?;
+        if let Some(key) = key {
+            out.pragma_update(None, "key", key.expose())?;
+        }
         run_backup(&Backup::new(src, &mut out)?)?;
         // A backup is a single self-contained file, whatever the live store's journal mode.
         let _mode: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
@@ -415,11 +448,11 @@ fn file_of(path: &Path, stem: &str) -> Result<BackupFile> {
 }
 
 /// Copies the store into `dest` and returns the highest audit seq the copy holds.
-fn snapshot(conn: &Connection, dest: &Path) -> Result<i64> {
+fn snapshot(conn: &Connection, dest: &Path, key: Option<&Passphrase>) -> Result<i64> {
     let tx = conn.unchecked_transaction()?;
     // Read inside the transaction the backup copies, so the figure matches the copy.
     let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM audit_log", [], |r| r.get(0))?;
-    copy_to(&tx, dest)?;
+    copy_to(&tx, dest, key)?;
     tx.rollback()?;
     Ok(seq)
 }
@@ -428,7 +461,8 @@ fn snapshot(conn: &Connection, dest: &Path) -> Result<i64> {
 pub fn back_up_now(store: &Store) -> Result<BackupReport> {
     let place = store.read(|conn| place(store, conn))?;
     let dest = fresh_name(&place.folder, &place.stem, Utc::now(), "");
-    let seq = store.read(|conn| snapshot(conn, &dest))?;
+    let key = store.key();
+    let seq = store.read(|conn| snapshot(conn, &dest, key.as_ref()))?;
     let backup = file_of(&dest, &place.stem)?;
     store.write(|conn| {
         audit::append(conn, AUDIT_ENTITY, &backup.name, "create", None, Some(&json!({"file": backup.path, "up_to_seq": seq})))?;
@@ -441,7 +475,8 @@ pub fn back_up_now(store: &Store) -> Result<BackupReport> {
 
 /// Backs the store up to exactly `out` (outside the rotation, not counted as the last backup).
 pub fn back_up_to(store: &Store, out: &Path) -> Result<BackupFile> {
-    store.read(|conn| snapshot(conn, out))?;
+    let key = store.key();
+    store.read(|conn| snapshot(conn, out, key.as_ref()))?;
     file_of(out, "")
 }
 
@@ -519,16 +554,44 @@ fn after_restore(conn: &Connection, kept: (Option<String>, Option<String>), from
 
 /// Restores `file` into the open store: checks it ([`verify`]), keeps the current store as a
 /// backup of its own, replaces the store's content through the backup API (other connections
-/// see the new content), then migrates it when it is older.
+/// see the new content), then migrates it when it is older. An encrypted backup is opened
+/// with the store's own passphrase; [`restore_with`] takes another.
 pub fn restore(store: &Store, file: &Path) -> Result<RestoreReport> {
-    let schema_of_backup = verify(file)?;
+    restore_with(store, file, None)
+}
+
+/// [`restore`] with the passphrase of an encrypted backup (none: the store's own). The
+/// restored content takes the store's encryption (or none), whatever the backup's was.
+pub fn restore_with(store: &Store, file: &Path, passphrase: Option<&Passphrase>) -> Result<RestoreReport> {
+    let store_key = store.key();
+    let given = passphrase.or(store_key.as_ref());
+    let schema_of_backup = verify_keyed(file, given)?;
+    let file_key = backup_key(file, given)?;
     let (place, kept) = store.read(|conn| Ok((place(store, conn)?, remember(conn)?)))?;
     let keep_as = fresh_name(&place.folder, &place.stem, Utc::now(), BEFORE_RESTORE);
-    store.read(|conn| snapshot(conn, &keep_as))?;
+    store.read(|conn| snapshot(conn, &keep_as, store_key.as_ref()))?;
+    // SQLCipher's backup API joins two plain files or two encrypted ones (any keys), never
+    // a plain one and an encrypted one.
+    let same_kind = file_key.is_some() == store_key.is_some();
     store.with_connection(|conn| {
         conn.flush_prepared_statement_cache();
-        let src = open_read_only(file)?;
-        run_backup(&Backup::new(&src, conn)?)?;
+        let src = open_read_only(file, file_key)?;
+        if same_kind {
+            run_backup(&Backup::new(&src, conn)?)?;
+        } else {
+            // The backup goes through a transient copy under the store's key first.
+            let dir = tempfile_dir(store)?;
+            let bridge = dir.join(format!(".restore-{}.db", crate::store::new_id()));
+            let _ = fs::remove_file(&bridge);
+            let copied = (|| -> Result<()> {
+                crate::store::export_path(file, file_key, &bridge, store_key.as_ref())?;
+                let bridged = open_read_only(&bridge, store_key.as_ref())?;
+                let copied = run_backup(&Backup::new(&bridged, conn)?);
+                copied
+            })();
+            let _ = fs::remove_file(&bridge);
+            copied?;
+        }
         drop(src);
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         migrations().to_latest(conn)?;
@@ -545,11 +608,25 @@ pub fn restore(store: &Store, file: &Path) -> Result<RestoreReport> {
     })
 }
 
+/// The folder beside the store, where a restore's transient copy goes (same disk, same
+/// protection as the store itself).
+fn tempfile_dir(store: &Store) -> Result<PathBuf> {
+    let db = store.path().ok_or_else(|| CoreError::Conflict("this store lives in memory".into()))?;
+    Ok(db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf())
+}
+
 /// Replaces a damaged store at `db` with `file`: the backup is checked first, the damaged
 /// file (and its `-wal`, `-shm`) is moved aside untouched, the backup copied in place and
 /// opened (migrated when older). Returns the open store.
 pub fn recover(db: &Path, file: &Path) -> Result<(Store, RestoreReport)> {
-    let schema_of_backup = verify(file)?;
+    recover_with(db, file, None)
+}
+
+/// [`recover`] from a backup that may be encrypted with `passphrase`: the recovered store is
+/// encrypted like the backup (with the same passphrase) or plain like it.
+pub fn recover_with(db: &Path, file: &Path, passphrase: Option<&Passphrase>) -> Result<(Store, RestoreReport)> {
+    let schema_of_backup = verify_keyed(file, passphrase)?;
+    let file_key = backup_key(file, passphrase)?;
     let stamp = Utc::now().format(STAMP_FORMAT);
     let aside = PathBuf::from(format!("{}.damaged-{stamp}", db.display()));
     let mut moved = None;
@@ -566,11 +643,11 @@ pub fn recover(db: &Path, file: &Path) -> Result<(Store, RestoreReport)> {
     }
     let partial = PathBuf::from(format!("{}.restoring", db.display()));
     {
-        let src = open_read_only(file)?;
-        copy_to(&src, &partial)?;
+        let src = open_read_only(file, file_key)?;
+        copy_to(&src, &partial, file_key)?;
     }
     fs::rename(&partial, db).map_err(io(format!("cannot write {}", db.display())))?;
-    let store = Store::open(db)?;
+    let store = Store::open_with(db, file_key.cloned())?;
     store.write(|conn| {
         let kept = remember(conn)?;
         after_restore(conn, kept, file, None)
@@ -585,15 +662,56 @@ pub fn recover(db: &Path, file: &Path) -> Result<(Store, RestoreReport)> {
 /// Restores `file` into the store at `db`, whether that store is sound ([`restore`]) or
 /// damaged ([`recover`]). The backup is checked before anything else happens.
 pub fn restore_path(db: &Path, file: &Path) -> Result<(Store, RestoreReport)> {
-    verify(file)?;
-    match Store::open(db) {
+    restore_path_with(db, file, None)
+}
+
+/// [`restore_path`] with a passphrase: the store's when it is encrypted, and the backup's
+/// too when it is encrypted.
+pub fn restore_path_with(db: &Path, file: &Path, passphrase: Option<&Passphrase>) -> Result<(Store, RestoreReport)> {
+    verify_keyed(file, passphrase)?;
+    let store_key = if file_kind(db)? == FileKind::Encrypted { passphrase.cloned() } else { None };
+    match Store::open_with(db, store_key) {
         Ok(store) => {
-            let report = restore(&store, file)?;
+            let report = restore_with(&store, file, passphrase)?;
             Ok((store, report))
         }
-        Err(CoreError::Damaged { .. }) => recover(db, file),
+        Err(CoreError::Damaged { .. }) => recover_with(db, file, passphrase),
         Err(error) => Err(error),
     }
+}
+
+/// Encrypts with the store's passphrase every backup in its folder that is plain, or that
+/// `previous` opens (the passphrase before a change), so no backup is left readable without
+/// the current passphrase. Each goes through a checked copy renamed over it. Returns the
+/// names of the backups rewritten.
+pub fn encrypt_backups(store: &Store, previous: Option<&Passphrase>) -> Result<Vec<String>> {
+    let key = store.key().ok_or_else(|| CoreError::Conflict("this store is not encrypted".into()))?;
+    let mut done = Vec::new();
+    for file in list(store)? {
+        let path = PathBuf::from(&file.path);
+        let from = match file_kind(&path)? {
+            FileKind::Plain => None,
+            FileKind::Encrypted => match previous {
+                Some(previous) if !previous.same_as(&key) && check_key(&path, previous).is_ok() => Some(previous),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        crate::store::rewrite_file(&path, from, Some(&key))?;
+        done.push(file.name);
+    }
+    Ok(done)
+}
+
+/// How many backups in the store's folder are not encrypted (a plain store's all are).
+pub fn plain_backups(store: &Store) -> Result<u32> {
+    let mut count = 0;
+    for file in list(store)? {
+        if file_kind(Path::new(&file.path))? == FileKind::Plain {
+            count += 1;
+        }
+    }
+    Ok(count)
 }
 
 /// What the recovery screen needs about a store that failed its check: the problem and the
@@ -607,7 +725,7 @@ pub fn recovery_info(db: &Path) -> Result<RecoveryInfo> {
     let stem = stem_of(Some(db));
     let mut folders = vec![default_folder_for(db)];
     // The chosen folder may still be readable from the damaged file; never required.
-    let chosen = open_read_only(db)
+    let chosen = open_read_only(db, None)
         .ok()
         .and_then(|conn| conn.query_row("SELECT value FROM settings WHERE key = ?1", [FOLDER_KEY], |r| r.get::<_, String>(0)).ok());
     if let Some(chosen) = chosen.map(PathBuf::from).filter(|f| !folders.contains(f)) {

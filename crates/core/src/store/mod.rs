@@ -1,8 +1,10 @@
 //! The SQLite store: where it lives, how it is opened, and the transaction every write uses.
 
+mod crypt;
 mod migrations;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -10,8 +12,13 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{CoreError, Result};
+use serde_json::json;
 
+use crate::audit;
+use crate::error::{CoreError, FieldError, Result};
+
+pub use crypt::{check_key, file_kind, is_encrypted, FileKind, Passphrase, MIN_PASSPHRASE_CHARS, SQLITE_HEADER};
+pub(crate) use crypt::{export_path, open_read_only, rewrite_file};
 pub use migrations::{latest_version, migrations};
 
 /// The app's identifier; the default store lives in the platform's app-data folder under it.
@@ -50,36 +57,68 @@ pub fn resolve_path(explicit: Option<&Path>) -> Result<PathBuf> {
 }
 
 /// An open store. One connection, shared behind a mutex: SQLite serialises writers anyway,
-/// and a desktop app has one user.
+/// and a desktop app has one user. An encrypted store can be locked: its connection is
+/// closed and its passphrase forgotten until [`Store::unlock`].
 pub struct Store {
-    conn: Mutex<Connection>,
+    conn: Mutex<Option<Connection>>,
+    key: Mutex<Option<Passphrase>>,
+    encrypted: AtomicBool,
     path: Option<PathBuf>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the store at `path`, sets the pragmas and migrates it.
+    /// Opens (creating if needed) the unencrypted store at `path`, sets the pragmas and
+    /// migrates it. An encrypted store gives `passphrase_required`, untouched.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, None)
+    }
+
+    /// Opens the store at `path` with its passphrase (none for an unencrypted store). A new
+    /// file given a passphrase is created encrypted. An encrypted store without one gives
+    /// `passphrase_required`, with a wrong one `wrong_passphrase`; neither writes to the file.
+    pub fn open_with(path: &Path, passphrase: Option<Passphrase>) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| CoreError::Io {
                 context: format!("cannot create the folder {}", parent.display()),
                 source,
             })?;
         }
+        // What an interrupted encryption left beside the store goes; the store is whole.
+        crypt::clean_stale(path);
+        let key = crypt::key_for(path, passphrase.as_ref())?.cloned();
+        if let Some(key) = &key {
+            key.check_new().or_else(|error| if path.exists() { Ok(()) } else { Err(error) })?;
+        }
         // A damaged file is refused before anything (migrations included) writes to it.
-        crate::backup::check_file(path)?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        Self::prepare(conn, Some(path.to_path_buf()))
+        crate::backup::check_file_keyed(path, key.as_ref())?;
+        let conn = Self::connect(path, key.as_ref())?;
+        Ok(Store {
+            conn: Mutex::new(Some(conn)),
+            encrypted: AtomicBool::new(key.is_some()),
+            key: Mutex::new(key),
+            path: Some(path.to_path_buf()),
+        })
     }
 
     /// Opens a private in-memory store, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Self::prepare(Connection::open_in_memory()?, None)
+        let conn = Self::prepare(Connection::open_in_memory()?)?;
+        Ok(Store { conn: Mutex::new(Some(conn)), key: Mutex::new(None), encrypted: AtomicBool::new(false), path: None })
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    /// Opens the file for writing, keyed first of all, then prepared and migrated.
+    fn connect(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        if let Some(key) = key {
+            crypt::apply_key(&conn, key)?;
+        }
+        Self::prepare(conn)
+    }
+
+    fn prepare(mut conn: Connection) -> Result<Connection> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // journal_mode answers with a row, so it is queried rather than executed.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
@@ -93,7 +132,7 @@ impl Store {
         }
         migrations().to_latest(&mut conn)?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Store { conn: Mutex::new(conn), path })
+        Ok(conn)
     }
 
     /// The file behind the store, if it has one.
@@ -101,7 +140,138 @@ impl Store {
         self.path.as_deref()
     }
 
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    /// True when the store is encrypted (locked or not).
+    pub fn is_encrypted(&self) -> bool {
+        self.encrypted.load(Ordering::SeqCst)
+    }
+
+    /// True while the store is locked.
+    pub fn is_locked(&self) -> bool {
+        self.guard().is_none()
+    }
+
+    /// The passphrase of the open encrypted store (for its backups); `None` when plain.
+    pub(crate) fn key(&self) -> Option<Passphrase> {
+        self.key.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Locks an encrypted store: closes its connection (every read and write then gives
+    /// `locked`) and wipes its passphrase from memory. An unencrypted store cannot be locked.
+    pub fn lock(&self) -> Result<()> {
+        if !self.is_encrypted() {
+            return Err(CoreError::Conflict("an unencrypted store cannot be locked: protect it with a passphrase first".into()));
+        }
+        let mut conn = self.guard();
+        if let Some(open) = conn.take() {
+            open.flush_prepared_statement_cache();
+            // A failed close still releases the handle when `open` is dropped.
+            let _ = open.close();
+        }
+        // Dropping the passphrase wipes it.
+        *self.key.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        Ok(())
+    }
+
+    /// Unlocks a locked store with its passphrase (`wrong_passphrase` otherwise, the file
+    /// untouched). Unlocking an open store checks the passphrase and changes nothing.
+    pub fn unlock(&self, passphrase: Passphrase) -> Result<()> {
+        let path = self.path.as_deref().ok_or_else(|| CoreError::Conflict("a store in memory is never locked".into()))?;
+        let mut conn = self.guard();
+        let key = crypt::key_for(path, Some(&passphrase))?;
+        if conn.is_none() {
+            crate::backup::check_file_keyed(path, key)?;
+            *conn = Some(Self::connect(path, key)?);
+        }
+        *self.key.lock().unwrap_or_else(|p| p.into_inner()) = Some(passphrase);
+        Ok(())
+    }
+
+    /// Encrypts an unencrypted store with `passphrase` (at least 8 characters): the file is
+    /// rewritten through a temporary copy beside it, checked, then renamed over it. Audited
+    /// (without the passphrase).
+    pub fn encrypt(&self, passphrase: Passphrase) -> Result<()> {
+        passphrase.check_new()?;
+        if self.is_encrypted() {
+            return Err(CoreError::Conflict("this store is already encrypted: change its passphrase instead".into()));
+        }
+        self.rewrite(Some(passphrase), "encrypt")
+    }
+
+    /// Changes the passphrase of an encrypted store; `current` must be its passphrase.
+    pub fn change_passphrase(&self, current: &Passphrase, new: Passphrase) -> Result<()> {
+        self.check_current(current)?;
+        new.check_new().map_err(|_| {
+            CoreError::invalid("new_passphrase", format!("the new passphrase must have at least {} characters", crypt::MIN_PASSPHRASE_CHARS))
+        })?;
+        self.rewrite(Some(new), "change_passphrase")
+    }
+
+    /// Removes the encryption of an encrypted store; `current` must be its passphrase.
+    pub fn decrypt(&self, current: &Passphrase) -> Result<()> {
+        self.check_current(current)?;
+        self.rewrite(None, "decrypt")
+    }
+
+    fn check_current(&self, current: &Passphrase) -> Result<()> {
+        if !self.is_encrypted() {
+            return Err(CoreError::Conflict("this store is not encrypted".into()));
+        }
+        match self.key() {
+            None => Err(CoreError::Locked),
+            Some(key) if key.same_as(current) => Ok(()),
+            Some(_) => Err(CoreError::Invalid(vec![FieldError::new("passphrase", "The passphrase is not right for this store.")])),
+        }
+    }
+
+    /// Rewrites the store's file under `to` (none: plain) and reopens it. Before the rename
+    /// the old file is untouched; the rename replaces it whole. A crash leaves one or the
+    /// other, complete, and a stale temporary file that the next open removes.
+    fn rewrite(&self, to: Option<Passphrase>, action: &str) -> Result<()> {
+        let path = self.path.clone().ok_or_else(|| CoreError::Conflict("a store in memory cannot be encrypted".into()))?;
+        let was_encrypted = self.is_encrypted();
+        let old_key = self.key();
+        let mut guard = self.guard();
+        let conn = guard.as_ref().ok_or(CoreError::Locked)?;
+        conn.flush_prepared_statement_cache();
+        // Everything in the WAL goes into the main file, which the export then reads.
+        let _: (i64, i64, i64) = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let temp = crypt::rewrite_temp(&path);
+        crypt::clean_stale(&path);
+        if let Err(error) = crypt::export_to(conn, &temp, to.as_ref()) {
+            crypt::clean_stale(&path);
+            return Err(error);
+        }
+        if let Some(old) = guard.take() {
+            let _ = old.close();
+        }
+        // The old WAL is empty after the checkpoint and the close; never left beside the new file.
+        for side in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{side}", path.display()));
+        }
+        let replaced = crypt::replace(&temp, &path);
+        if replaced.is_err() {
+            crypt::clean_stale(&path);
+        }
+        let key = if replaced.is_ok() { to } else { old_key };
+        *guard = Some(Self::connect(&path, key.as_ref())?);
+        replaced?;
+        self.encrypted.store(key.is_some(), Ordering::SeqCst);
+        *self.key.lock().unwrap_or_else(|p| p.into_inner()) = key;
+        let conn = guard.as_mut().ok_or(CoreError::Locked)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        audit::append(
+            &tx,
+            "setting",
+            "store.encryption",
+            action,
+            Some(&json!({"encrypted": was_encrypted})),
+            Some(&json!({"encrypted": self.is_encrypted()})),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn guard(&self) -> MutexGuard<'_, Option<Connection>> {
         // A panic while holding the lock leaves SQLite consistent (the transaction rolls
         // back on drop), so a poisoned lock is safe to reuse.
         self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -109,14 +279,14 @@ impl Store {
 
     /// Runs work that needs the connection itself (backup restores replace its content).
     pub(crate) fn with_connection<T>(&self, work: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        let mut conn = self.lock();
-        work(&mut conn)
+        let mut conn = self.guard();
+        work(conn.as_mut().ok_or(CoreError::Locked)?)
     }
 
     /// Runs read-only work.
     pub fn read<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = self.lock();
-        work(&conn)
+        let conn = self.guard();
+        work(conn.as_ref().ok_or(CoreError::Locked)?)
     }
 
     /// Runs a write in one IMMEDIATE transaction: committed if `work` succeeds, rolled back
@@ -133,8 +303,8 @@ impl Store {
 
     /// Runs a write whose work decides at the end whether to commit (`true`) or roll back.
     pub fn write_deciding<T>(&self, work: impl FnOnce(&Connection) -> Result<(T, bool)>) -> Result<T> {
-        let mut conn = self.lock();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut conn = self.guard();
+        let tx = conn.as_mut().ok_or(CoreError::Locked)?.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (value, commit) = work(&tx)?;
         if commit {
             tx.commit()?;
