@@ -173,6 +173,8 @@ describe("home", () => {
     expect(await screen.findByTestId("demo-load")).toBeInTheDocument();
     expect(screen.getByTestId("nav-organisations")).toHaveAttribute("aria-current", "page");
     expect(backend.dashboardGet).not.toHaveBeenCalled();
+    // The empty list is the first data painted, told to the app once.
+    await waitFor(() => expect(backend.dashboardPainted).toHaveBeenCalledTimes(1));
   });
 
   it("offers the demo data on Home too when the store is empty", async () => {

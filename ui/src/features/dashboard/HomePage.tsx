@@ -13,6 +13,7 @@ import { useToast } from "../../components/Toasts";
 import { formatDate } from "../../lib/dates";
 import { isEditableTarget, isOverlayOpen } from "../../lib/platform";
 import { NAV_ITEMS, type NavId } from "../../app/nav";
+import { reportFirstPaint } from "../../app/firstPaint";
 import { useStoreInfo } from "../../app/storeInfo";
 import { formatEventDate, splitLocal } from "../events/time";
 import { MembersChart, StancesChart } from "./charts";
@@ -415,9 +416,6 @@ const CARD_SKELETONS: { id: CardId; wide?: boolean; chart?: boolean }[] = [
  * The home screen: a card per figure, each leading to its page. It is read afresh each time
  * the page is shown (pages mount when shown), and on "Refresh".
  */
-/** The backends (one per window) that were told of their first painted dashboard. */
-const paintReported = new WeakSet<object>();
-
 export function HomePage({ onNavigate }: { onNavigate: (id: NavId) => void }) {
   const { t } = useTranslation();
   const backend = useBackend();
@@ -453,16 +451,9 @@ export function HomePage({ onNavigate }: { onNavigate: (id: NavId) => void }) {
     };
   }, [backend, token]);
 
-  // The first dashboard painted in this window is reported once (scripts/measure-app times
-  // it); two animation frames later, the browser has painted what React committed.
+  // The first dashboard painted in this window is reported once (scripts/measure-app times it).
   useEffect(() => {
-    if (dashboard === null || paintReported.has(backend)) return;
-    paintReported.add(backend);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        backend.dashboardPainted().catch((raw: unknown) => setError(toApiError(raw)));
-      }),
-    );
+    if (dashboard !== null) reportFirstPaint(backend, (raw) => setError(toApiError(raw)));
   }, [backend, dashboard]);
 
   const refresh = useCallback(() => setToken((n) => n + 1), []);
