@@ -8,6 +8,7 @@ pub mod backup;
 pub mod bindings;
 pub mod countries;
 pub mod dashboard;
+pub mod data_protection;
 pub mod demo;
 pub mod dossiers;
 mod enums;

@@ -36,6 +36,11 @@ policy_makers: PolicyMakerFilter,
  */
 include_archived: boolean, 
 /**
+ * Exports only: whether people flagged sensitive are included (on purpose, after a
+ * warning). Absent or false: they are left out of the file. The list always shows them.
+ */
+include_sensitive?: boolean, 
+/**
  * Sort column.
  */
 sort: PersonSort, 

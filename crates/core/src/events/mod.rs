@@ -13,7 +13,7 @@ pub mod rules;
 pub(crate) mod store;
 pub(crate) mod tasks;
 
-pub use export::export;
+pub use export::{export, export_with};
 pub use model::*;
 pub use rules::{zone_label, DEFAULT_ZONE};
 

@@ -25,7 +25,7 @@ fn csv_error(error: csv::Error) -> CoreError {
 
 const SELECT: &str = "SELECT i.id, i.occurred_on, i.kind, i.subject, i.outcome, d.reference,
         (SELECT group_concat(p.display_name, '; ') FROM interaction_participants ip
-           JOIN people p ON p.id = ip.person_id WHERE ip.interaction_id = i.id),
+           JOIN people p ON p.id = ip.person_id WHERE ip.interaction_id = i.id AND (?1 = 1 OR p.sensitive = 0)),
         (SELECT group_concat(o.name, '; ') FROM interaction_participants ip
            JOIN organisations o ON o.id = ip.organisation_id WHERE ip.interaction_id = i.id),
         (SELECT count(*) FROM tasks t WHERE t.interaction_id = i.id AND t.done = 0)
@@ -33,8 +33,14 @@ const SELECT: &str = "SELECT i.id, i.occurred_on, i.kind, i.subject, i.outcome, 
      ORDER BY i.occurred_on, i.id";
 
 /// Writes every interaction, oldest first, as CSV (cells made inert); `excel_bom` starts
-/// with a UTF-8 byte-order mark. Returns the number of rows.
+/// with a UTF-8 byte-order mark. People flagged sensitive are left out of the participants.
+/// Returns the number of rows.
 pub fn export_csv(store: &Store, out: &mut dyn Write, excel_bom: bool) -> Result<u64> {
+    export_csv_with(store, out, excel_bom, false)
+}
+
+/// [`export_csv`], with sensitive participants named when `include_sensitive` (on purpose).
+pub fn export_csv_with(store: &Store, out: &mut dyn Write, excel_bom: bool, include_sensitive: bool) -> Result<u64> {
     let mut out = BufWriter::with_capacity(64 * 1024, out);
     if excel_bom {
         out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
@@ -43,7 +49,7 @@ pub fn export_csv(store: &Store, out: &mut dyn Write, excel_bom: bool) -> Result
     writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
     let count = store.read(|conn| {
         let mut stmt = conn.prepare_cached(SELECT)?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([include_sensitive])?;
         let mut count = 0u64;
         let mut cells: [String; 9] = Default::default();
         while let Some(row) = rows.next()? {
@@ -65,7 +71,21 @@ pub fn export_csv(store: &Store, out: &mut dyn Write, excel_bom: bool) -> Result
     Ok(count)
 }
 
-/// Saves the engagement log as CSV, written whole or not at all.
+/// Saves the engagement log as CSV, written whole or not at all (sensitive participants
+/// left out), and logs it.
 pub fn export_csv_file(store: &Store, path: &std::path::Path) -> Result<u64> {
-    crate::tabular::write_atomically(path, |out| export_csv(store, out, true))
+    export_csv_file_with(store, path, false)
+}
+
+/// [`export_csv_file`], with sensitive participants named when `include_sensitive`.
+pub fn export_csv_file_with(store: &Store, path: &std::path::Path, include_sensitive: bool) -> Result<u64> {
+    let count = crate::tabular::write_atomically(path, |out| export_csv_with(store, out, true, include_sensitive))?;
+    crate::data_protection::record_file(store, path, log_entry(store, count, include_sensitive)?)?;
+    Ok(count)
+}
+
+/// The export log's entry for the engagement log's CSV.
+pub fn log_entry(store: &Store, count: u64, include_sensitive: bool) -> Result<crate::data_protection::ExportEntry> {
+    let left_out = crate::data_protection::sensitive_count(store, &crate::data_protection::SensitiveScope::Interactions)?;
+    Ok(crate::data_protection::ExportEntry::new("interactions.csv", count).sensitive(include_sensitive, left_out.into()))
 }

@@ -82,32 +82,81 @@ pub fn not_yet_signed(store: &Store, letter_id: &str, segment: &InviteSegment) -
     store.read(|conn| store::not_yet_signed(conn, letter_id, segment))
 }
 
-/// The published signatories of a letter (signed and publishable).
+/// The published signatories of a letter (signed and publishable). Signers flagged
+/// sensitive are shown without their name and title (their organisation stays).
 pub fn published(store: &Store, letter_id: &str) -> Result<PublishedList> {
-    store.read(|conn| store::published_list(conn, &store::get(conn, letter_id)?))
+    published_with(store, letter_id, false).map(|(list, _)| list)
+}
+
+/// [`published`], with sensitive signers named when `include_sensitive` (on purpose); also
+/// returns how many signers were shown without their name.
+pub fn published_with(store: &Store, letter_id: &str, include_sensitive: bool) -> Result<(PublishedList, u64)> {
+    store.read(|conn| store::published_list_with(conn, &store::get(conn, letter_id)?, include_sensitive))
 }
 
 /// The text preview of an export.
 pub fn preview(store: &Store, letter_id: &str, options: &ExportOptions) -> Result<String> {
-    Ok(publish::preview(&published(store, letter_id)?, options))
+    preview_with(store, letter_id, options, false)
 }
 
-/// Renders an export and remembers the choices for the letter.
+/// [`preview`], with sensitive signers named when `include_sensitive`.
+pub fn preview_with(store: &Store, letter_id: &str, options: &ExportOptions, include_sensitive: bool) -> Result<String> {
+    Ok(publish::preview(&published_with(store, letter_id, include_sensitive)?.0, options))
+}
+
+/// Renders an export and remembers the choices for the letter (sensitive signers shown
+/// without their name).
 pub fn export(store: &Store, letter_id: &str, options: &ExportOptions) -> Result<Vec<u8>> {
-    let list = published(store, letter_id)?;
-    let bytes = publish::render(&list, options)?;
-    store.write(|conn| store::remember_export_choices(conn, letter_id, options))?;
-    Ok(bytes)
+    export_with(store, letter_id, options, false).map(|(bytes, _)| bytes)
 }
 
-/// Saves an export to a file, written whole or not at all. Returns the number of signatories.
+/// [`export`], with sensitive signers named when `include_sensitive`. Returns the bytes and
+/// the published list they render.
+pub fn export_with(store: &Store, letter_id: &str, options: &ExportOptions, include_sensitive: bool) -> Result<(Vec<u8>, (PublishedList, u64))> {
+    let list = published_with(store, letter_id, include_sensitive)?;
+    let bytes = publish::render(&list.0, options)?;
+    store.write(|conn| store::remember_export_choices(conn, letter_id, options))?;
+    Ok((bytes, list))
+}
+
+/// Saves an export to a file, written whole or not at all, and logs it. Returns the number
+/// of signatories.
 pub fn export_file(store: &Store, letter_id: &str, options: &ExportOptions, path: &Path) -> Result<u32> {
-    let count = published(store, letter_id)?.signatories.len() as u32;
-    let bytes = export(store, letter_id, options)?;
+    export_file_with(store, letter_id, options, path, false)
+}
+
+/// [`export_file`], with sensitive signers named when `include_sensitive` (on purpose).
+pub fn export_file_with(store: &Store, letter_id: &str, options: &ExportOptions, path: &Path, include_sensitive: bool) -> Result<u32> {
+    let (bytes, (list, hidden)) = export_with(store, letter_id, options, include_sensitive)?;
+    let count = list.signatories.len() as u32;
     crate::tabular::write_atomically(path, |out| {
         out.write_all(&bytes).map_err(|source| crate::CoreError::Io { context: format!("cannot write {}", path.display()), source })
     })?;
+    let entry = export_log_entry(store, letter_id, options, count, hidden, include_sensitive)?;
+    crate::data_protection::record_file(store, path, entry)?;
     Ok(count)
+}
+
+/// The export log's entry for a letter's signatory list (`letter.signatories.<format>`).
+pub fn export_log_entry(
+    store: &Store,
+    letter_id: &str,
+    options: &ExportOptions,
+    count: u32,
+    hidden: u64,
+    include_sensitive: bool,
+) -> Result<crate::data_protection::ExportEntry> {
+    let letter = get(store, letter_id)?.letter;
+    let kind = format!("letter.signatories.{}", publish::file_extension(options.format));
+    let left_out = if include_sensitive {
+        crate::data_protection::sensitive_count(store, &crate::data_protection::SensitiveScope::Letter { letter_id: letter_id.into() })?
+            .into()
+    } else {
+        hidden
+    };
+    Ok(crate::data_protection::ExportEntry::new(kind, count.into())
+        .record(letter.id.clone(), format!("{} {}", letter.reference, letter.title))
+        .sensitive(include_sensitive, left_out))
 }
 
 /// A page of the signature matrix (organisations against letters).
@@ -144,7 +193,10 @@ pub fn export_matrix_csv(store: &Store, query: &MatrixQuery, out: &mut dyn Write
     Ok(written)
 }
 
-/// Saves the whole matrix view as CSV, written whole or not at all. Returns the rows written.
+/// Saves the whole matrix view as CSV, written whole or not at all, and logs it (the matrix
+/// names organisations only). Returns the rows written.
 pub fn export_matrix_csv_file(store: &Store, query: &MatrixQuery, path: &Path) -> Result<u32> {
-    crate::tabular::write_atomically(path, |out| export_matrix_csv(store, query, out))
+    let count = crate::tabular::write_atomically(path, |out| export_matrix_csv(store, query, out))?;
+    crate::data_protection::record_file(store, path, crate::data_protection::ExportEntry::new("letters.matrix.csv", count.into()))?;
+    Ok(count)
 }

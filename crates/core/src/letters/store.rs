@@ -466,21 +466,29 @@ pub(crate) fn not_yet_signed(conn: &Connection, letter_id: &str, segment: &Invit
 }
 
 /// The published list of a letter: signed signatures whose organisation may be named; the
-/// signer only where the signer consented.
-pub(crate) fn published_list(conn: &Connection, letter: &Letter) -> Result<PublishedList> {
+/// signer only where the signer consented. Also how many signers were shown without their name and title because
+/// they are flagged sensitive (their organisation's signature stays on the list); with
+/// `include_sensitive` (on purpose) they keep their name.
+pub(crate) fn published_list_with(conn: &Connection, letter: &Letter, include_sensitive: bool) -> Result<(PublishedList, u64)> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT o.name, coalesce(s.display_name, o.name), o.country,
-                CASE WHEN s.publish_signer = 1 THEN s.signer_name END,
-                CASE WHEN s.publish_signer = 1 AND s.signer_name IS NOT NULL THEN s.signer_title END,
-                s.signed_on, s.publish_organisation, {}
-         FROM signatures s JOIN organisations o ON o.id = s.organisation_id
-         WHERE s.letter_id = ?1 AND s.state = 'signed'",
+                CASE WHEN s.publish_signer = 1 AND NOT hidden THEN s.signer_name END,
+                CASE WHEN s.publish_signer = 1 AND NOT hidden AND s.signer_name IS NOT NULL THEN s.signer_title END,
+                s.signed_on, s.publish_organisation, {},
+                s.publish_signer = 1 AND s.signer_name IS NOT NULL AND hidden
+         FROM (SELECT s.*, (?2 = 0 AND EXISTS (SELECT 1 FROM people sp WHERE sp.id = s.signer_person_id AND sp.sensitive = 1)) AS hidden
+               FROM signatures s WHERE s.letter_id = ?1 AND s.state = 'signed') s
+         JOIN organisations o ON o.id = s.organisation_id",
         crate::seats::store::STEERING_TODAY
     ))?;
     let mut signatories = Vec::new();
     let mut unnamed = 0;
-    let mut rows = stmt.query([&letter.id])?;
+    let mut hidden = 0u64;
+    let mut rows = stmt.query(rusqlite::params![&letter.id, include_sensitive])?;
     while let Some(row) = rows.next()? {
+        if row.get::<_, bool>(8)? {
+            hidden += 1;
+        }
         let publish: bool = row.get(6)?;
         if !publish {
             unnamed += 1;
@@ -496,7 +504,7 @@ pub(crate) fn published_list(conn: &Connection, letter: &Letter) -> Result<Publi
             steering: row.get(7)?,
         });
     }
-    Ok(PublishedList { reference: letter.reference.clone(), title: letter.title.clone(), signatories, unnamed })
+    Ok((PublishedList { reference: letter.reference.clone(), title: letter.title.clone(), signatories, unnamed }, hidden))
 }
 
 /// The export choices remembered for a letter.

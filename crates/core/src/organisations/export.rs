@@ -86,7 +86,10 @@ pub fn export_json(store: &Store, query: &OrganisationQuery, out: &mut dyn Write
 }
 
 /// Saves a view as CSV for spreadsheets (with the byte-order mark Excel needs to show
-/// accents), written whole or not at all. Returns the number of rows.
+/// accents), written whole or not at all, and logged (organisations name no people, so there
+/// is no sensitive filter). Returns the number of rows.
 pub fn export_csv_file(store: &Store, query: &OrganisationQuery, path: &std::path::Path) -> Result<u64> {
-    crate::tabular::write_atomically(path, |out| export_csv(store, query, out, true))
+    let count = crate::tabular::write_atomically(path, |out| export_csv(store, query, out, true))?;
+    crate::data_protection::record_file(store, path, crate::data_protection::ExportEntry::new("organisations.csv", count))?;
+    Ok(count)
 }

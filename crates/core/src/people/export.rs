@@ -101,12 +101,24 @@ pub fn export_json(store: &Store, query: &PersonQuery, out: &mut dyn Write) -> R
     Ok(count)
 }
 
-/// Saves a view as CSV for spreadsheets, written whole or not at all.
+/// Saves a view as CSV for spreadsheets, written whole or not at all, and logs it.
 pub fn export_csv_file(store: &Store, query: &PersonQuery, path: &std::path::Path) -> Result<u64> {
-    crate::tabular::write_atomically(path, |out| export_csv(store, query, out, true))
+    let count = crate::tabular::write_atomically(path, |out| export_csv(store, query, out, true))?;
+    crate::data_protection::record_file(store, path, log_entry(store, query, "people.csv", count)?)?;
+    Ok(count)
 }
 
-/// Saves a view as JSON, written whole or not at all.
+/// Saves a view as JSON, written whole or not at all, and logs it.
 pub fn export_json_file(store: &Store, query: &PersonQuery, path: &std::path::Path) -> Result<u64> {
-    crate::tabular::write_atomically(path, |out| export_json(store, query, out))
+    let count = crate::tabular::write_atomically(path, |out| export_json(store, query, out))?;
+    crate::data_protection::record_file(store, path, log_entry(store, query, "people.json", count)?)?;
+    Ok(count)
+}
+
+/// The export log's entry for a people export of this view (`kind` is `people.csv` or
+/// `people.json`): the rows written and the sensitive people left out.
+pub fn log_entry(store: &Store, query: &PersonQuery, kind: &str, count: u64) -> Result<crate::data_protection::ExportEntry> {
+    let included = query.include_sensitive == Some(true);
+    let left_out = if included { 0 } else { store.read(|conn| store::count_sensitive(conn, query))? };
+    Ok(crate::data_protection::ExportEntry::new(kind, count).sensitive(included, left_out))
 }

@@ -9,7 +9,7 @@ mod model;
 pub(crate) mod rules;
 pub(crate) mod store;
 
-pub use export::{export_csv, export_csv_file, export_json, export_json_file, CSV_COLUMNS};
+pub use export::{export_csv, export_csv_file, export_json, export_json_file, log_entry, CSV_COLUMNS};
 pub use import::{guess_columns, import_bytes, import_file, PeopleImportReport};
 pub use model::{
     Affiliation, AffiliationInput, EmailLabel, LabelledEmail, LawfulBasis, LabelledPhone, NewPerson, OrganisationPerson, Person,
@@ -63,11 +63,12 @@ pub fn list(store: &Store, query: &PersonQuery) -> Result<PersonPage> {
     store.read(|conn| store::list(conn, query))
 }
 
-/// Every row of a list view, for exports and scripts.
+/// Every row of a list view, for scripts (sensitive people included, like the list).
 pub fn list_all(store: &Store, query: &PersonQuery) -> Result<Vec<PersonRow>> {
+    let query = PersonQuery { include_sensitive: Some(true), ..query.clone() };
     store.read(|conn| {
         let mut rows = Vec::new();
-        store::for_each_row(conn, query, |row| {
+        store::for_each_row(conn, &query, |row| {
             rows.push(row);
             Ok(())
         })?;

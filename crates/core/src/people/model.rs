@@ -358,6 +358,10 @@ pub struct PersonQuery {
     pub policy_makers: PolicyMakerFilter,
     /// Whether archived people are listed.
     pub include_archived: bool,
+    /// Exports only: whether people flagged sensitive are included (on purpose, after a
+    /// warning). Absent or false: they are left out of the file. The list always shows them.
+    #[ts(optional)]
+    pub include_sensitive: Option<bool>,
     /// Sort column.
     pub sort: PersonSort,
     /// Sort direction.
@@ -378,6 +382,7 @@ impl Default for PersonQuery {
             focal_points_only: false,
             policy_makers: PolicyMakerFilter::All,
             include_archived: false,
+            include_sensitive: None,
             sort: PersonSort::FamilyName,
             direction: crate::organisations::SortDirection::Asc,
             offset: 0,

@@ -622,9 +622,13 @@ pub(crate) fn list(conn: &Connection, query: &PersonQuery) -> Result<PersonPage>
     Ok(PersonPage { rows, total, offset: query.offset })
 }
 
-/// Streams every row of a view (offset and limit ignored), in the view's order.
+/// Streams every row of a view (offset and limit ignored), in the view's order. People
+/// flagged sensitive are left out unless the query includes them (`include_sensitive`).
 pub(crate) fn for_each_row(conn: &Connection, query: &PersonQuery, mut each: impl FnMut(PersonRow) -> Result<()>) -> Result<u64> {
-    let (filter, values) = filter_sql(query);
+    let (mut filter, values) = filter_sql(query);
+    if query.include_sensitive != Some(true) {
+        filter = if filter.is_empty() { "WHERE p.sensitive = 0".into() } else { format!("{filter} AND p.sensitive = 0") };
+    }
     let sql = format!("{} {filter} {}", row_select(), order_sql(query));
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params_from_iter(values.iter()))?;
@@ -634,6 +638,15 @@ pub(crate) fn for_each_row(conn: &Connection, query: &PersonQuery, mut each: imp
         count += 1;
     }
     Ok(count)
+}
+
+/// How many people of a view (archived ones as the view says) are flagged sensitive.
+pub(crate) fn count_sensitive(conn: &Connection, query: &PersonQuery) -> Result<u64> {
+    let (filter, values) = filter_sql(query);
+    let filter = if filter.is_empty() { "WHERE p.sensitive = 1".into() } else { format!("{filter} AND p.sensitive = 1") };
+    Ok(conn
+        .prepare_cached(&format!("SELECT count(*) FROM people p {filter}"))?
+        .query_row(params_from_iter(values.iter()), |r| r.get::<_, i64>(0))? as u64)
 }
 
 /// The person an email belongs to, if any (the oldest when several share it).

@@ -45,9 +45,44 @@ pub fn current(store: &Store, dossier_id: &str) -> Result<Vec<StanceExportRow>> 
 /// The export's columns, in order.
 pub const EXPORT_COLUMNS: [&str; 9] = ["ep_id", "name", "group", "country", "level", "stated_on", "evidence", "source", "recorded_by"];
 
-/// Writes the current stances on a dossier as CSV with inert cells. Returns the rows written.
+/// The current stances on a dossier as exported: people flagged sensitive left out unless
+/// `include_sensitive` (on purpose).
+pub fn current_with(store: &Store, dossier_id: &str, include_sensitive: bool) -> Result<Vec<StanceExportRow>> {
+    store.read(|conn| store::current_rows_with(conn, dossier_id, include_sensitive))
+}
+
+/// Saves the current stances on a dossier as CSV, written whole or not at all, and logs it.
+pub fn export_csv_file(store: &Store, dossier_id: &str, path: &Path, include_sensitive: bool) -> Result<u32> {
+    let count = crate::tabular::write_atomically(path, |out| export_csv_with(store, dossier_id, out, include_sensitive))?;
+    crate::data_protection::record_file(store, path, export_log_entry(store, dossier_id, "stances.csv", count, include_sensitive)?)?;
+    Ok(count)
+}
+
+/// The export log's entry for a dossier's stances (`kind`: `stances.csv` or `stances.json`).
+pub fn export_log_entry(
+    store: &Store,
+    dossier_id: &str,
+    kind: &str,
+    count: u32,
+    include_sensitive: bool,
+) -> Result<crate::data_protection::ExportEntry> {
+    let dossier = crate::dossiers::get(store, dossier_id)?.dossier;
+    let left_out =
+        crate::data_protection::sensitive_count(store, &crate::data_protection::SensitiveScope::Dossier { dossier_id: dossier_id.into() })?;
+    Ok(crate::data_protection::ExportEntry::new(kind, count.into())
+        .record(dossier.id.clone(), format!("{} {}", dossier.reference, dossier.short_title))
+        .sensitive(include_sensitive, left_out.into()))
+}
+
+/// Writes the current stances on a dossier as CSV with inert cells, people flagged sensitive
+/// left out. Returns the rows written.
 pub fn export_csv(store: &Store, dossier_id: &str, out: &mut dyn Write) -> Result<u32> {
-    let rows = current(store, dossier_id)?;
+    export_csv_with(store, dossier_id, out, false)
+}
+
+/// [`export_csv`], with sensitive people included when `include_sensitive` (on purpose).
+pub fn export_csv_with(store: &Store, dossier_id: &str, out: &mut dyn Write, include_sensitive: bool) -> Result<u32> {
+    let rows = current_with(store, dossier_id, include_sensitive)?;
     let io = |e: csv::Error| CoreError::Io { context: "cannot write the stances".into(), source: e.into() };
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(EXPORT_COLUMNS).map_err(io)?;
@@ -74,6 +109,13 @@ pub fn export_csv(store: &Store, dossier_id: &str, out: &mut dyn Write) -> Resul
 pub fn import_vote(store: &Store, input: &VoteInput, bytes: &[u8]) -> Result<VoteImportReport> {
     let table = crate::tabular::read_table(bytes)?;
     store.write(|conn| votes::import(conn, input, &table))
+}
+
+/// What [`import_vote`] would report, rolled back: the same code, nothing written (the fuzz
+/// target and the regression tests drive it).
+pub fn import_vote_dry_run(store: &Store, input: &VoteInput, bytes: &[u8]) -> Result<VoteImportReport> {
+    let table = crate::tabular::read_table(bytes)?;
+    store.write_then(false, |conn| votes::import(conn, input, &table))
 }
 
 /// Imports a roll-call vote from a CSV file.

@@ -214,13 +214,18 @@ pub(crate) fn board(conn: &Connection, query: &BoardQuery) -> Result<StanceBoard
 
 /// The current stance of everyone with a stance on the dossier, by family name.
 pub(crate) fn current_rows(conn: &Connection, dossier_id: &str) -> Result<Vec<StanceExportRow>> {
+    current_rows_with(conn, dossier_id, true)
+}
+
+/// [`current_rows`], leaving out people flagged sensitive unless `include_sensitive`.
+pub(crate) fn current_rows_with(conn: &Connection, dossier_id: &str, include_sensitive: bool) -> Result<Vec<StanceExportRow>> {
     let mut stmt = conn.prepare_cached(&format!(
         "WITH {CURRENT_CTE}
          SELECT pm.ep_id, p.display_name, pm.group_code, p.country, c.level, c.stated_on, c.evidence, c.source, c.recorded_by
          FROM cur c JOIN people p ON p.id = c.person_id JOIN policy_makers pm ON pm.person_id = c.person_id
-         WHERE c.rn = 1 ORDER BY p.family_key, p.id"
+         WHERE c.rn = 1 AND (?2 = 1 OR p.sensitive = 0) ORDER BY p.family_key, p.id"
     ))?;
-    let rows = stmt.query_map([dossier_id], |r| {
+    let rows = stmt.query_map(rusqlite::params![dossier_id, include_sensitive], |r| {
         Ok(StanceExportRow {
             ep_id: r.get(0)?,
             name: r.get(1)?,

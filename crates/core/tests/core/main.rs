@@ -3,6 +3,7 @@
 mod audit;
 mod backup;
 mod dashboard;
+mod data_protection;
 mod demo;
 mod events;
 mod dossiers;

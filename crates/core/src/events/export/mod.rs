@@ -116,10 +116,23 @@ pub fn render(
 }
 
 /// Reads an event and renders an export of it in memory, from one consistent read. Returns
-/// the bytes and the number of rows, badges or calendar events.
+/// the bytes and the number of rows, badges or calendar events. People flagged sensitive are
+/// left out (participants, speakers), see [`export_bytes_with`].
 pub fn export_bytes(store: &Store, event_id: &str, options: &EventExportOptions) -> Result<(Vec<u8>, u32)> {
+    export_bytes_with(store, event_id, options, false).map(|(bytes, count, _)| (bytes, count))
+}
+
+/// [`export_bytes`], with sensitive people included when `include_sensitive` (on purpose).
+/// Also returns how many sensitive people were left out (participants and speakers; the
+/// speaker a personal calendar is for is never left out of it).
+pub fn export_bytes_with(
+    store: &Store,
+    event_id: &str,
+    options: &EventExportOptions,
+    include_sensitive: bool,
+) -> Result<(Vec<u8>, u32, u64)> {
     check_format(options)?;
-    let (detail, participants) = store.read(|conn| {
+    let (detail, participants, sensitive) = store.read(|conn| {
         let detail = super::store::detail(conn, event_id)?;
         let participants = match options.what {
             EventExportKind::Participants | EventExportKind::Badges => {
@@ -131,21 +144,71 @@ pub fn export_bytes(store: &Store, event_id: &str, options: &EventExportOptions)
             }
             EventExportKind::Ics | EventExportKind::Runsheet => Vec::new(),
         };
-        Ok((detail, participants))
+        let sensitive = if include_sensitive { Default::default() } else { crate::data_protection::store::sensitive_ids(conn)? };
+        Ok((detail, participants, sensitive))
     })?;
-    let participants = select_participants(&participants, &options.states);
-    render(&detail.event, &detail.programme, &participants, options)
+    let mut left_out: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut participants = select_participants(&participants, &options.states);
+    participants.retain(|p| {
+        let keep = !sensitive.contains(&p.person_id);
+        if !keep {
+            left_out.insert(p.person_id.clone());
+        }
+        keep
+    });
+    let mut programme = detail.programme.clone();
+    for session in &mut programme.sessions {
+        session.speakers.retain(|s| {
+            let keep = !sensitive.contains(&s.person_id) || options.speaker_person_id.as_deref() == Some(s.person_id.as_str());
+            if !keep {
+                left_out.insert(s.person_id.clone());
+            }
+            keep
+        });
+    }
+    let (bytes, count) = render(&detail.event, &programme, &participants, options)?;
+    Ok((bytes, count, left_out.len() as u64))
 }
 
-/// Saves an export to a file, written whole or not at all. Returns the number of rows,
-/// badges or calendar events written.
+/// Saves an export to a file, written whole or not at all, and logs it. Returns the number
+/// of rows, badges or calendar events written. Sensitive people are left out.
 pub fn export(store: &Store, event_id: &str, options: &EventExportOptions, path: &Path) -> Result<u32> {
-    let (bytes, count) = export_bytes(store, event_id, options)?;
+    export_with(store, event_id, options, path, false)
+}
+
+/// [`export`], with sensitive people included when `include_sensitive` (on purpose).
+pub fn export_with(store: &Store, event_id: &str, options: &EventExportOptions, path: &Path, include_sensitive: bool) -> Result<u32> {
+    let (bytes, count, left_out) = export_bytes_with(store, event_id, options, include_sensitive)?;
     crate::tabular::write_atomically(path, |out| {
         out.write_all(&bytes)
             .map_err(|source| CoreError::Io { context: format!("cannot write {}", path.display()), source })
     })?;
+    let entry = log_entry(store, event_id, options, count, left_out, include_sensitive)?;
+    crate::data_protection::record_file(store, path, entry)?;
     Ok(count)
+}
+
+/// The export log's entry for an event export (`event.participants.csv`, `event.badges.pdf`,
+/// `event.ics.ics`, `event.runsheet.docx`...).
+pub fn log_entry(
+    store: &Store,
+    event_id: &str,
+    options: &EventExportOptions,
+    count: u32,
+    left_out: u64,
+    include_sensitive: bool,
+) -> Result<crate::data_protection::ExportEntry> {
+    let event = store.read(|conn| super::store::get(conn, event_id))?;
+    let left_out = if include_sensitive {
+        crate::data_protection::sensitive_count(store, &crate::data_protection::SensitiveScope::Event { event_id: event_id.into() })?
+            .into()
+    } else {
+        left_out
+    };
+    let what = if options.what == EventExportKind::Ics { "calendar" } else { options.what.as_str() };
+    Ok(crate::data_protection::ExportEntry::new(format!("event.{what}.{}", options.format.as_str()), count.into())
+        .record(event.id.clone(), format!("{} {}", event.reference, event.title))
+        .sensitive(include_sensitive, left_out))
 }
 
 /// A text as printed: spaces tidied, control characters dropped.
