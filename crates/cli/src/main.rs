@@ -75,6 +75,9 @@ enum Command {
     Synth(commands::synth::SynthArgs),
     /// Measure on a fresh temporary store (--db is not used) and print JSON.
     Bench(commands::bench::BenchArgs),
+    /// Data protection: the log of exports (what, when, by whom; never the data).
+    #[command(subcommand)]
+    Exports(commands::privacy::ExportsCommand),
     /// Back the store up (to the backup folder, rotated, or to --out FILE).
     Backup(commands::backup::BackupArgs),
     /// Replace the store with a backup, after checking it; the store as it was is kept as a backup.
@@ -159,6 +162,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Search(args) => commands::search::run(&store, args),
         Command::Synth(args) => commands::synth::run(&store, args),
         Command::Bench(_) => unreachable!("bench runs on its own temporary store"),
+        Command::Exports(command) => commands::privacy::run_exports(&store, command),
         Command::Backup(args) => commands::backup::run_backup(&store, args),
         Command::Restore(_) => unreachable!("restore runs before the store is opened"),
     }

@@ -164,7 +164,7 @@ fn list(store: &Store, args: ListArgs) -> Result<(), Failure> {
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use coalition_core::events::export::{export_bytes, is_binary};
+use coalition_core::events::export::{export_bytes_with, is_binary};
 use coalition_core::events::{EventExportFormat, EventExportKind, EventExportOptions, ParticipantState};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -211,6 +211,9 @@ pub(crate) struct ExportArgs {
     /// Participants and badges: only these states, comma-separated (default: registered,attended).
     #[arg(long = "state", value_name = "STATE", value_delimiter = ',', value_parser = parse_state)]
     states: Vec<ParticipantState>,
+    /// Include people flagged sensitive (participants, speakers); prints a warning.
+    #[arg(long)]
+    include_sensitive: bool,
 }
 
 fn usage(message: &str) -> Failure {
@@ -259,18 +262,21 @@ fn export(store: &Store, args: ExportArgs) -> Result<(), Failure> {
         EventExportKind::Ics => ("calendar event", "calendar events"),
         EventExportKind::Runsheet => ("session", "sessions"),
     };
+    let (bytes, count, left_out) = export_bytes_with(store, &event.id, &options, args.include_sensitive)?;
     match &args.out {
         Some(path) => {
-            let count = events::export(store, &event.id, &options, path)?;
+            coalition_core::tabular::write_atomically(path, |out| {
+                out.write_all(&bytes).map_err(|source| coalition_core::CoreError::Io { context: format!("cannot write {}", path.display()), source })
+            })?;
             let noun = if count == 1 { noun.0 } else { noun.1 };
             eprintln!("exported {count} {noun} of {} to {}", event.reference, path.display());
         }
         None => {
-            let (bytes, _) = export_bytes(store, &event.id, &options)?;
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes)?;
             out.flush()?;
         }
     }
-    Ok(())
+    let entry = events::export::log_entry(store, &event.id, &options, count, left_out, args.include_sensitive)?;
+    super::privacy::logged(store, entry, args.out.as_deref())
 }

@@ -119,6 +119,10 @@ pub(crate) struct ExportArgs {
     /// Write to this file (required for xlsx, docx and pdf on a terminal).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Name signers flagged sensitive too (otherwise their organisation is listed without
+    /// their name and title); prints a warning.
+    #[arg(long)]
+    include_sensitive: bool,
 }
 
 #[derive(Args)]
@@ -271,17 +275,21 @@ fn export(store: &Store, args: ExportArgs) -> Result<(), Failure> {
     }
     let letter = letters::by_reference(store, &args.reference)?;
     let options = ExportOptions { format, order, group_by_country: args.group_by_country, with_signers: args.with_signers };
+    let (bytes, (list, hidden)) = letters::export_with(store, &letter.id, &options, args.include_sensitive)?;
+    let count = list.signatories.len() as u32;
     match &args.out {
         Some(path) => {
-            let count = letters::export_file(store, &letter.id, &options, path)?;
+            coalition_core::tabular::write_atomically(path, |out| {
+                out.write_all(&bytes).map_err(|source| coalition_core::CoreError::Io { context: format!("cannot write {}", path.display()), source })
+            })?;
             eprintln!("exported {count} signatories of {} to {}", letter.reference, path.display());
         }
         None => {
-            let bytes = letters::export(store, &letter.id, &options)?;
             std::io::stdout().write_all(&bytes)?;
         }
     }
-    Ok(())
+    let entry = letters::export_log_entry(store, &letter.id, &options, count, hidden, args.include_sensitive)?;
+    super::privacy::logged(store, entry, args.out.as_deref())
 }
 
 fn resolve_organisation(store: &Store, text: &str) -> Result<String, Failure> {

@@ -11,6 +11,7 @@ pub(crate) mod letters;
 pub(crate) mod meps;
 pub(crate) mod orgs;
 pub(crate) mod people;
+pub(crate) mod privacy;
 pub(crate) mod search;
 pub(crate) mod seats;
 pub(crate) mod stances;

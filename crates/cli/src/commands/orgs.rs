@@ -278,7 +278,11 @@ fn export(store: &Store, args: ExportArgs) -> Result<(), Failure> {
     if let Some(path) = &args.out {
         eprintln!("exported {count} organisations to {}", path.display());
     }
-    Ok(())
+    let kind = match args.format {
+        ExportFormat::Csv => "organisations.csv",
+        ExportFormat::Json => "organisations.json",
+    };
+    super::privacy::logged(store, coalition_core::data_protection::ExportEntry::new(kind, count), args.out.as_deref())
 }
 
 fn duplicates(store: &Store, args: DuplicatesArgs) -> Result<(), Failure> {

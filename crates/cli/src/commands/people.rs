@@ -22,6 +22,11 @@ pub(crate) enum PeopleCommand {
     Export(ExportArgs),
     /// List possible duplicates: a shared email, or the same name at the same organisation.
     Duplicates(DuplicatesArgs),
+    /// Retention review: people (not archived) with no activity for N years, the longest
+    /// inactive first; public-role people flagged.
+    Review(super::privacy::ReviewArgs),
+    /// People flagged sensitive (kept out of every export unless included on purpose).
+    Sensitive(super::privacy::SensitiveArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,6 +94,9 @@ pub(crate) struct ExportArgs {
     /// Write to this file instead of stdout (written whole or not at all).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Include people flagged sensitive (left out otherwise); prints a warning.
+    #[arg(long)]
+    include_sensitive: bool,
 }
 
 #[derive(Args)]
@@ -119,11 +127,25 @@ pub(crate) fn run(store: &Store, command: PeopleCommand) -> Result<(), Failure> 
             write(store, &query, args.format, None)
         }
         PeopleCommand::Export(args) => {
-            let query = PersonQuery { include_archived: true, ..Default::default() };
-            write(store, &query, args.format, args.out)
-        }
+            let query = PersonQuery {
+                include_archived: true,
+                include_sensitive: Some(args.include_sensitive),
+                ..Default::default()
+            };
+            let (kind, count) = match args.format {
+                Format::Json => ("people.json", with_output(args.out.as_deref(), |w| people::export_json(store, &query, w))?),
+                Format::Csv => ("people.csv", with_output(args.out.as_deref(), |w| people::export_csv(store, &query, w, false))?),
+                Format::Table => return write(store, &query, args.format, None),
+            };
+            if let Some(path) = &args.out {
+                eprintln!("exported {count} people to {}", path.display());
+            }
+            let entry = people::log_entry(store, &query, kind, count)?;
+            super::privacy::logged(store, entry, args.out.as_deref())
         PeopleCommand::Import(args) => import(store, args),
         PeopleCommand::Duplicates(args) => duplicates(store, args),
+        PeopleCommand::Review(args) => super::privacy::review(store, args),
+        PeopleCommand::Sensitive(args) => super::privacy::sensitive(store, args),
     }
 }
 

@@ -59,6 +59,9 @@ pub(crate) struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     format: ExportFormat,
+    /// Include policy-makers flagged sensitive; prints a warning.
+    #[arg(long)]
+    include_sensitive: bool,
 }
 
 pub(crate) fn run(store: &Store, command: StancesCommand) -> Result<(), Failure> {
@@ -86,16 +89,18 @@ pub(crate) fn run(store: &Store, command: StancesCommand) -> Result<(), Failure>
         }
         StancesCommand::Export(args) => {
             let dossier = dossiers::by_reference(store, &args.dossier)?;
-            match args.format {
+            let (kind, count) = match args.format {
                 ExportFormat::Csv => {
-                    with_output(None, |out| stances::export_csv(store, &dossier.id, out))?;
+                    ("stances.csv", with_output(None, |out| stances::export_csv_with(store, &dossier.id, out, args.include_sensitive))?)
                 }
                 ExportFormat::Json => {
-                    let rows = stances::current(store, &dossier.id)?;
+                    let rows = stances::current_with(store, &dossier.id, args.include_sensitive)?;
                     println!("{}", serde_json::to_string_pretty(&rows).expect("serialisable"));
+                    ("stances.json", rows.len() as u32)
                 }
-            }
-            Ok(())
+            };
+            let entry = stances::export_log_entry(store, &dossier.id, kind, count, args.include_sensitive)?;
+            super::privacy::logged(store, entry, None)
         }
     }
 }
