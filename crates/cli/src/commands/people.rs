@@ -142,6 +142,7 @@ pub(crate) fn run(store: &Store, command: PeopleCommand) -> Result<(), Failure> 
             }
             let entry = people::log_entry(store, &query, kind, count)?;
             super::privacy::logged(store, entry, args.out.as_deref())
+        }
         PeopleCommand::Import(args) => import(store, args),
         PeopleCommand::Duplicates(args) => duplicates(store, args),
         PeopleCommand::Review(args) => super::privacy::review(store, args),
