@@ -1,6 +1,7 @@
 //! Reading the first sheet of an XLSX workbook as a table, with spreadsheet row numbers as
 //! line numbers so that messages point at the row a coordinator sees.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, DataType, Reader, Xlsx};
@@ -31,35 +32,117 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
-/// Reads the first worksheet: its first non-empty row is the header.
+/// The widest header row read (Excel allows 16,384 columns). Every data row is as wide as
+/// the header, so a file whose one header cell sits far to the right would make each row that
+/// wide; no coordinator's sheet comes near this.
+pub const MAX_COLUMNS: usize = 2000;
+
+/// Reads the first worksheet: its first non-empty row is the header. Cells are streamed and
+/// kept only where they hold something, so a sheet with one cell at A1 and one at XFD1048576
+/// costs two cells, not the 17 billion of the rectangle between them; blank rows are left out
+/// (the line numbers stay those of the spreadsheet). calamine is defended against: a panic in
+/// it becomes a bad-file error, and a shared-strings count that would make it reserve more
+/// memory than the file could fill is refused before calamine reads it.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Table> {
-    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| CoreError::BadFile(format!("the file is not a readable XLSX workbook: {e}")))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| CoreError::BadFile("the workbook has no worksheet".into()))?
-        .map_err(|e| CoreError::BadFile(format!("the first worksheet cannot be read: {e}")))?;
-    let first_row = range.start().map(|(row, _)| row as u64).unwrap_or(0);
-    let mut rows = range.rows().enumerate().map(|(i, cells)| (first_row + i as u64 + 1, cells));
-    let (header_line, headers) = loop {
-        match rows.next() {
-            Some((line, cells)) if cells.iter().any(|c| !c.is_empty()) => {
-                break (line, cells.iter().map(|c| cell_text(c).trim().to_string()).collect::<Vec<_>>());
+    check_shared_strings(bytes)?;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_cells(bytes))) {
+        Ok(result) => result,
+        Err(_) => Err(CoreError::BadFile("the file is not a readable XLSX workbook: it is damaged".into())),
+    }
+}
+
+fn unreadable(e: impl std::fmt::Display) -> CoreError {
+    CoreError::BadFile(format!("the file is not a readable XLSX workbook: {e}"))
+}
+
+fn read_cells(bytes: &[u8]) -> Result<Table> {
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
+    let name = workbook.sheet_names().first().cloned().ok_or_else(|| CoreError::BadFile("the workbook has no worksheet".into()))?;
+    // Non-empty cells by row, then column (0-based, as calamine gives them).
+    let mut cells: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
+    {
+        let mut reader = workbook
+            .worksheet_cells_reader(&name)
+            .map_err(|e| CoreError::BadFile(format!("the first worksheet cannot be read: {e}")))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| CoreError::BadFile(format!("the first worksheet cannot be read: {e}")))? {
+            let (row, column) = cell.get_position();
+            let text = cell_text(&Data::from(cell.get_value().clone()));
+            if !text.is_empty() {
+                cells.entry(row).or_default().push((column, text));
             }
-            Some(_) => continue,
-            None => return Err(CoreError::BadFile("the first worksheet is empty: there is no header row".into())),
         }
+    }
+    let Some(origin) = cells.values().flatten().map(|(column, _)| *column).min() else {
+        return Err(CoreError::BadFile("the first worksheet is empty: there is no header row".into()));
     };
-    let _ = header_line;
-    let width = headers.len();
-    let rows = rows
-        .map(|(line, cells)| {
-            let mut cells: Vec<String> = cells.iter().map(cell_text).collect();
-            cells.resize(width.max(cells.len()), String::new());
-            TableRow { line, cells }
-        })
-        .collect();
+    let mut rows = cells.into_iter();
+    let (header_row, header_cells) = rows.next().expect("a sheet with a cell has a first row");
+    let width = header_cells.iter().map(|(column, _)| (column - origin) as usize + 1).max().unwrap_or(0);
+    if width > MAX_COLUMNS {
+        return Err(CoreError::BadFile(format!(
+            "line {}: the header row spans {width} columns; at most {MAX_COLUMNS} can be read",
+            u64::from(header_row) + 1
+        )));
+    }
+    let spread = |cells: Vec<(u32, String)>| {
+        let mut out = vec![String::new(); width];
+        for (column, text) in cells {
+            if let Some(slot) = out.get_mut((column - origin) as usize) {
+                *slot = text;
+            }
+        }
+        out
+    };
+    let headers: Vec<String> = spread(header_cells).into_iter().map(|h| h.trim().to_string()).collect();
+    let rows = rows.map(|(row, cells)| TableRow { line: u64::from(row) + 1, cells: spread(cells) }).collect();
     Ok(Table { headers, rows, encoding: "xlsx", delimiter: '\0' })
+}
+
+/// calamine reserves room for the `uniqueCount` a workbook's shared strings declare before it
+/// reads them, so a damaged or hostile count (`uniqueCount="9999999999"`) would abort the
+/// process on the allocation. A string takes at least `<si></si>`, nine bytes of the part, so a
+/// count above the part's real size over nine is refused here, before calamine sees it.
+fn check_shared_strings(bytes: &[u8]) -> Result<()> {
+    // What is not a ZIP, or not readable, is calamine's to report.
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index(index) else { continue };
+        let Ok(name) = part.name() else { continue };
+        if !name.replace('\\', "/").to_ascii_lowercase().ends_with("sharedstrings.xml") {
+            continue;
+        }
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+        let mut buf = Vec::new();
+        let declared = loop {
+            match xml.read_event_into(&mut buf) {
+                Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                    let count = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == "uniqueCount")
+                        .map(|a| a.value.to_string());
+                    break count;
+                }
+                Ok(quick_xml::events::Event::Eof) | Err(_) => break None,
+                Ok(_) => buf.clear(),
+            }
+        };
+        let Some(declared) = declared else { continue };
+        let digits = declared.trim_start_matches('+');
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let declared: u128 = digits.parse().unwrap_or(u128::MAX);
+        let read = xml.buffer_position();
+        let rest = std::io::copy(xml.get_mut(), &mut std::io::sink()).unwrap_or(0);
+        let size = u128::from(read) + u128::from(rest);
+        if declared > size / 9 + 1 {
+            return Err(CoreError::BadFile(format!(
+                "the file is not a readable XLSX workbook: its shared strings declare {declared} strings in {size} bytes"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Reads a CSV or XLSX file, telling them apart by content.
