@@ -72,6 +72,13 @@ const COMMANDS: &[&str] = &[
     "event_export",
     "person_lists_list",
     "person_list_create",
+    // data protection
+    "privacy_export_log",
+    "privacy_sensitive_people",
+    "privacy_sensitive_count",
+    "privacy_retention_review",
+    "privacy_retention_years",
+    "privacy_set_retention_years",
     // people
     "people_list",
     "person_get",

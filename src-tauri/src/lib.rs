@@ -185,6 +185,13 @@ pub fn run() {
             commands::events::event_export,
             commands::events::person_lists_list,
             commands::events::person_list_create,
+            // data protection
+            commands::data_protection::privacy_export_log,
+            commands::data_protection::privacy_sensitive_people,
+            commands::data_protection::privacy_sensitive_count,
+            commands::data_protection::privacy_retention_review,
+            commands::data_protection::privacy_retention_years,
+            commands::data_protection::privacy_set_retention_years,
             // people
             commands::people::people_list,
             commands::people::person_get,

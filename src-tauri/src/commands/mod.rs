@@ -26,6 +26,7 @@ use tauri::State;
 use crate::Desk;
 
 pub mod dashboard;
+pub mod data_protection;
 pub mod backup;
 pub mod events;
 pub mod history;
