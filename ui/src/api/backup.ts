@@ -17,8 +17,11 @@ export interface BackupApi {
   backupsList(): Promise<BackupFile[]>;
   /** Backs up to the folder now, then rotates it. */
   backupNow(): Promise<BackupReport>;
-  /** Checks the backup, keeps the current store as a backup, then replaces the store (also over a damaged store). */
-  backupRestore(path: string): Promise<RestoreReport>;
+  /**
+   * Checks the backup, keeps the current store as a backup, then replaces the store (also over
+   * a damaged store). `passphrase` opens an encrypted backup made under another passphrase.
+   */
+  backupRestore(path: string, passphrase?: string): Promise<RestoreReport>;
   /** Works while the store is closed: the damaged store's problem and the backups found for it. */
   recoveryInfo(): Promise<RecoveryInfo>;
 }
@@ -28,7 +31,7 @@ export const backupBackend: BackupApi = {
   backupSettingsSet: (input) => call("backup_settings_set", { input }),
   backupsList: () => call("backups_list"),
   backupNow: () => call("backup_now"),
-  backupRestore: (path) => call("backup_restore", { path }),
+  backupRestore: (path, passphrase) => call("backup_restore", passphrase ? { path, passphrase } : { path }),
   recoveryInfo: () => call("recovery_info"),
 };
 

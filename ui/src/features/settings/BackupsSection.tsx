@@ -8,6 +8,7 @@ import type { BackupFile } from "../../bindings/BackupFile";
 import type { BackupSettings } from "../../bindings/BackupSettings";
 import { Button } from "../../components/Button";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { BackupPassphraseField, needsBackupPassphrase } from "../lock/BackupPassphraseField";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, invalidProps } from "../../components/Field";
 import { DatabaseIcon, RestoreIcon } from "../../components/Icons";
@@ -51,6 +52,7 @@ export function BackupsSection({
   const [restoring, setRestoring] = useState<RestoreTarget | null>(null);
   const [restoreBusy, setRestoreBusy] = useState(false);
   const [restoreError, setRestoreError] = useState<ApiError | null>(null);
+  const [restorePassphrase, setRestorePassphrase] = useState("");
   const form = useApiForm(FIELDS);
 
   useEffect(() => {
@@ -136,8 +138,9 @@ export function BackupsSection({
     setRestoreBusy(true);
     setRestoreError(null);
     try {
-      const report = await backend.backupRestore(restoring.path);
+      const report = restorePassphrase ? await backend.backupRestore(restoring.path, restorePassphrase) : await backend.backupRestore(restoring.path);
       setRestoring(null);
+      setRestorePassphrase("");
       toast.success(
         t("backup.restored"),
         report.kept_current_as ? t("backup.restoredBody", { path: report.kept_current_as }) : undefined,
@@ -245,10 +248,19 @@ export function BackupsSection({
           if (!open) {
             setRestoring(null);
             setRestoreError(null);
+            setRestorePassphrase("");
           }
         }}
         title={t("backup.confirmTitle")}
-        body={t("backup.confirmBody", { what: restoring?.label ?? "" })}
+        body={
+          <>
+            {t("backup.confirmBody", { what: restoring?.label ?? "" })}
+            {/* An encrypted backup made under another passphrase asks for it here. */}
+            {needsBackupPassphrase(restoreError) && (
+              <BackupPassphraseField value={restorePassphrase} onChange={setRestorePassphrase} />
+            )}
+          </>
+        }
         confirmLabel={t("backup.confirm")}
         onConfirm={() => void onRestore()}
         busy={restoreBusy}
