@@ -461,6 +461,31 @@ fn search_queries(store: &Store, samples: usize) -> Result<Vec<String>> {
     Ok(queries)
 }
 
+/// The search part of the benchmark alone, on an existing store (such as one `coalition synth`
+/// filled): the same queries as the full run, each with its time in milliseconds, slowest
+/// first, and the p50/p99. For finding what makes a search slow without a whole run.
+pub fn search_only(store: &Store, samples: usize) -> Result<Value> {
+    let queries = search_queries(store, samples)?;
+    for query in queries.iter().take(5) {
+        crate::search::search(store, query, 20)?;
+    }
+    let mut timed = Vec::with_capacity(queries.len());
+    for query in &queries {
+        let t = Instant::now();
+        let hits = crate::search::search(store, query, 20)?;
+        timed.push((ms(t), query.clone(), hits.len()));
+    }
+    let mut timings: Vec<f64> = timed.iter().map(|(t, _, _)| *t).collect();
+    timings.sort_by(f64::total_cmp);
+    timed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Ok(json!({
+        "search_p50_ms": round(percentile(&timings, 50.0), 3),
+        "search_p99_ms": round(percentile(&timings, 99.0), 3),
+        "search_samples": timings.len(),
+        "slowest": timed.iter().take(15).map(|(t, q, n)| json!({"query": q, "ms": round(*t, 3), "hits": n})).collect::<Vec<_>>(),
+    }))
+}
+
 /// Global search timings (a limit of 20, as the palette asks) for realistic prefixes.
 fn search_timings(store: &Store, samples: usize) -> Result<Option<Vec<f64>>> {
     let queries = search_queries(store, samples)?;
