@@ -147,6 +147,11 @@ fn problem_of(path: &Path, thorough: bool, key: Option<&Passphrase>) -> Result<O
     match examine(path, if thorough { "integrity_check" } else { "quick_check" }, key) {
         Ok(problem) => Ok(problem),
         Err(error) if is_corruption(&error) => Ok(Some(error.to_string())),
+        // SQLCipher reports a page whose HMAC fails (once the key opened page 1) as a plain
+        // SQLITE_ERROR: in an encrypted file that is damage.
+        Err(error) if key.is_some() && error.sqlite_error_code() == Some(ErrorCode::Unknown) => {
+            Ok(Some(format!("a page failed its authentication check ({error})")))
+        }
         Err(error) => Err(error.into()),
     }
 }
@@ -717,7 +722,12 @@ pub fn plain_backups(store: &Store) -> Result<u32> {
 /// What the recovery screen needs about a store that failed its check: the problem and the
 /// backups found in the default folder and, when the damaged file still says, the chosen one.
 pub fn recovery_info(db: &Path) -> Result<RecoveryInfo> {
-    let problem = match check_file(db) {
+    recovery_info_with(db, None)
+}
+
+/// [`recovery_info`] for an encrypted store, with the passphrase that opened it (damaged).
+pub fn recovery_info_with(db: &Path, key: Option<&Passphrase>) -> Result<RecoveryInfo> {
+    let problem = match check_file_keyed(db, key) {
         Err(CoreError::Damaged { problem, .. }) => problem,
         Err(other) => other.to_string(),
         Ok(()) => String::new(),
@@ -725,7 +735,7 @@ pub fn recovery_info(db: &Path) -> Result<RecoveryInfo> {
     let stem = stem_of(Some(db));
     let mut folders = vec![default_folder_for(db)];
     // The chosen folder may still be readable from the damaged file; never required.
-    let chosen = open_read_only(db, None)
+    let chosen = open_read_only(db, key)
         .ok()
         .and_then(|conn| conn.query_row("SELECT value FROM settings WHERE key = ?1", [FOLDER_KEY], |r| r.get::<_, String>(0)).ok());
     if let Some(chosen) = chosen.map(PathBuf::from).filter(|f| !folders.contains(f)) {

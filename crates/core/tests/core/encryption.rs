@@ -331,3 +331,37 @@ fn the_idle_lock_is_one_of_the_offered_times_and_defaults_to_fifteen_minutes() {
     let error = encryption::set_idle_lock(&store, 7).unwrap_err();
     assert_eq!(ApiError::from(&error).field.as_deref(), Some("idle_lock_minutes"));
 }
+
+#[test]
+fn a_damaged_encrypted_store_is_refused_untouched_and_recovered_with_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coalition.db");
+    let store = Store::open_with(&path, Some(pass(PASS))).unwrap();
+    demo::load(&store).unwrap();
+    add(&store, NAME, "NL");
+    backup::back_up_now(&store).unwrap();
+    checkpoint(&store);
+    drop(store);
+    // Garbage over pages in the middle (page 1 spared, so the passphrase still checks out).
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 4 * 4096);
+    let middle = (bytes.len() / 2 / 4096) * 4096;
+    for (i, b) in bytes[middle..middle + 4096].iter_mut().enumerate() {
+        *b = (i as u8).wrapping_mul(151).wrapping_add(7);
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let error = Store::open_with(&path, Some(pass(PASS))).err().expect("refused");
+    assert_eq!(ApiError::from(&error).code, "store_damaged", "{error:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "the check never writes to the damaged file");
+    let info = backup::recovery_info_with(&path, Some(&pass(PASS))).unwrap();
+    assert_eq!(info.backups.len(), 1);
+    assert!(!info.problem.is_empty());
+
+    let (store, report) = backup::recover_with(&path, Path::new(&info.backups[0].path), Some(&pass(PASS))).unwrap();
+    assert!(report.damaged_moved_to.is_some());
+    assert!(store.is_encrypted());
+    assert!(names(&store).contains(&NAME.to_string()));
+    checkpoint(&store);
+    assert_unreadable(&path);
+}
