@@ -35,6 +35,7 @@ import type { TablePreview } from "../bindings/TablePreview";
 import { backupBackend, type BackupApi } from "./backup";
 import { call } from "./call";
 import { dashboardBackend, type DashboardApi } from "./dashboard";
+import { dataProtectionBackend, type DataProtectionApi } from "./dataProtection";
 import { eventsBackend, type EventsApi } from "./events";
 import { historyBackend, type HistoryApi } from "./history";
 import { interactionsBackend, type InteractionsApi } from "./interactions";
@@ -50,7 +51,7 @@ export { hasTauriRuntime } from "./call";
  * docs/api-contract.md. Every method rejects with an `ApiError` only. Each later feature
  * keeps its methods in its own module (`./people`, `./policy`...), merged in here.
  */
-export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, SearchApi, DashboardApi, HistoryApi, BackupApi {
+export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, SearchApi, DashboardApi, HistoryApi, BackupApi, DataProtectionApi {
   storeInfo(): Promise<StoreInfo>;
   countriesList(): Promise<Country[]>;
   orgsList(query: OrganisationQuery): Promise<OrganisationPage>;
@@ -140,4 +141,5 @@ export const tauriBackend: Backend = {
   ...dashboardBackend,
   ...historyBackend,
   ...backupBackend,
+  ...dataProtectionBackend,
 };

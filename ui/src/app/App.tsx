@@ -11,6 +11,7 @@ import { LettersPage } from "../features/letters/LettersPage";
 import { SeatsPage } from "../features/seats/SeatsPage";
 import { RecoveryGate } from "../features/settings/RecoveryGate";
 import { SettingsPage } from "../features/settings/SettingsPage";
+import { DataProtectionPage } from "../features/data-protection/DataProtectionPage";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
 import { PeoplePage } from "../features/people/PeoplePage";
 import { PolicyPage } from "../features/policy/PolicyPage";
@@ -69,6 +70,7 @@ function Shell({ runtimeMissing, start }: { runtimeMissing: boolean; start: Star
           {active === "events" && <EventsPage />}
           {active === "letters" && <LettersPage />}
           {active === "seats" && <SeatsPage />}
+          {active === "privacy" && <DataProtectionPage />}
           {active === "settings" && <SettingsPage />}
         </main>
         <StatusBar />

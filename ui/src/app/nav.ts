@@ -2,8 +2,9 @@ import type { ComponentType, SVGProps } from "react";
 import { BoardIcon, BuildingIcon, CalendarIcon, ChatIcon, LandmarkIcon, LetterIcon, PersonIcon, UsersIcon } from "../components/Icons";
 import { HomeIcon } from "../features/dashboard/HomeIcon";
 import { GearIcon } from "../features/settings/GearIcon";
+import { ShieldIcon } from "../features/data-protection/ShieldIcon";
 
-export type NavId = "home" | "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats" | "settings";
+export type NavId = "home" | "organisations" | "people" | "policy" | "stances" | "engagement" | "events" | "letters" | "seats" | "privacy" | "settings";
 
 export interface NavItem {
   id: NavId;
@@ -23,5 +24,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "events", labelKey: "nav.events", icon: CalendarIcon },
   { id: "letters", labelKey: "nav.letters", icon: LetterIcon },
   { id: "seats", labelKey: "nav.seats", icon: UsersIcon },
+  { id: "privacy", labelKey: "nav.privacy", icon: ShieldIcon },
   { id: "settings", labelKey: "nav.settings", icon: GearIcon },
 ];

@@ -18,6 +18,7 @@ import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
 import { fakeBackup } from "./fake/backup";
 import { fakeDashboard } from "./fake/dashboard";
+import { fakeDataProtection } from "./fake/dataProtection";
 import { fakeEvents } from "./fake/events";
 import { fakeSearch } from "./fake/search";
 import { fakeHistory } from "./fake/history";
@@ -353,6 +354,7 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeDashboard(),
     ...fakeHistory(),
     ...fakeBackup(),
+    ...fakeDataProtection(),
   };
 }
 

@@ -32,6 +32,7 @@ import {
 } from "./query";
 import { usePeoplePages } from "./usePeoplePages";
 import { usePersonDetail } from "./usePersonDetail";
+import { IncludeSensitiveToggle } from "../data-protection/IncludeSensitiveToggle";
 
 interface Selection {
   id: string | null;
@@ -66,6 +67,7 @@ export function PeoplePage() {
   const readImportFile = useReadPeopleFile();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState<"csv" | "json" | null>(null);
+  const [includeSensitive, setIncludeSensitive] = useState(false);
 
   const tableRef = useRef<PeopleTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -117,7 +119,7 @@ export function PeoplePage() {
       });
       if (!path) return;
       setExporting(format);
-      const q = withPeopleWindow(query, 0, Math.max(total ?? 0, 1));
+      const q = { ...withPeopleWindow(query, 0, Math.max(total ?? 0, 1)), include_sensitive: includeSensitive };
       const written = format === "csv" ? await backend.peopleExportCsv(q, path) : await backend.peopleExportJson(q, path);
       toast.success(t("people.export.done", { count: written, path }));
     } catch (raw) {
@@ -319,6 +321,7 @@ export function PeoplePage() {
               {t("people.import.button")}
             </Button>
           </Tooltip>
+          <IncludeSensitiveToggle scope={{ scope: "people" }} checked={includeSensitive} onChange={setIncludeSensitive} />
           <Tooltip content={t("people.export.tooltipCsv")}>
             <Button icon={<DownloadIcon size={14} />} onClick={() => exportAs("csv")} busy={exporting === "csv"} disabled={total === 0} data-testid="people-export-csv">
               {t("people.export.csv")}

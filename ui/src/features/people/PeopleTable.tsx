@@ -16,6 +16,7 @@ import { formatDate } from "../../lib/dates";
 import { useCountries } from "../organisations/countries";
 import type { PageCache } from "../../lib/pageCache";
 import { isPersonSort, type PeopleSort } from "./query";
+import { SensitiveBadge } from "../data-protection/SensitiveBadge";
 
 export const PEOPLE_ROW_HEIGHT = 44;
 
@@ -141,6 +142,7 @@ export const PeopleTable = forwardRef<PeopleTableHandle, Props>(function PeopleT
               </span>
               {row.policy_maker && <span className="tag">{policyMaker}</span>}
               {row.archived && <span className="tag tag-archived">{archived}</span>}
+              {row.sensitive && <SensitiveBadge />}
             </span>
           );
         },

@@ -18,6 +18,8 @@ import { AffiliationDialog, EndAffiliationDialog } from "./AffiliationDialogs";
 import { usePeopleLabels } from "./labels";
 import { languageName } from "./query";
 import { HistoryPanel } from "../history/HistoryPanel";
+import { PersonDataProtectionSection } from "../data-protection/PersonDataProtectionSection";
+import { SensitiveBadge } from "../data-protection/SensitiveBadge";
 
 function Property({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -146,6 +148,7 @@ export function PersonDetailPane({
                 </span>
                 {detail?.policy_maker && <span className="tag">{t("people.policyMakerTag")}</span>}
                 {person.archived && <span className="tag tag-archived">{t("people.archivedTag")}</span>}
+                {person.sensitive && <SensitiveBadge />}
               </div>
             </>
           ) : (
@@ -256,6 +259,8 @@ export function PersonDetailPane({
                 {person.notes ? <p className="notes-text selectable">{person.notes}</p> : <p className="cell-empty">{t("people.detail.noNotes")}</p>}
               </div>
             </section>
+
+            <PersonDataProtectionSection person={person} />
 
             <section className="detail-section" aria-labelledby="person-affiliations">
               <div className="section-head">

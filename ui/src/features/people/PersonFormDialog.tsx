@@ -14,6 +14,14 @@ import { Field, invalidProps } from "../../components/Field";
 import { CloseIcon, PlusIcon } from "../../components/Icons";
 import { useApiForm } from "../../components/useApiForm";
 import { useCountries } from "../organisations/countries";
+import {
+  BLANK_DATA_PROTECTION,
+  DATA_PROTECTION_FIELD_IDS,
+  PersonDataProtectionFields,
+  dataProtectionInput,
+  dataProtectionState,
+  type DataProtectionState,
+} from "../data-protection/PersonDataProtectionFields";
 import { EMAIL_LABELS, PHONE_LABELS, usePeopleLabels } from "./labels";
 import { OrganisationPicker, type PickedOrganisation } from "./OrganisationPicker";
 
@@ -44,6 +52,7 @@ interface FormState {
   jobTitle: string;
   startsOn: string;
   focalPoint: boolean;
+  dataProtection: DataProtectionState;
 }
 
 const BLANK: FormState = {
@@ -60,6 +69,7 @@ const BLANK: FormState = {
   jobTitle: "",
   startsOn: "",
   focalPoint: false,
+  dataProtection: BLANK_DATA_PROTECTION,
 };
 
 function blankToNull(value: string): string | null {
@@ -104,6 +114,7 @@ export function PersonFormDialog({
       country: "person-country",
       languages: "person-languages",
       notes: "person-notes",
+      ...DATA_PROTECTION_FIELD_IDS,
     };
     state.emails.forEach((_, n) => (ids[`emails.${n}`] = `person-email-${n}`));
     state.phones.forEach((_, n) => (ids[`phones.${n}`] = `person-phone-${n}`));
@@ -136,6 +147,7 @@ export function PersonFormDialog({
         notes: p.notes ?? "",
         emails: p.emails.map((e) => ({ ...e })),
         phones: p.phones.map((e) => ({ ...e })),
+        dataProtection: dataProtectionState(p),
       });
     } else {
       setState({ ...BLANK, organisation: presetOrg });
@@ -173,6 +185,7 @@ export function PersonFormDialog({
       emails: state.emails.map((e) => ({ label: e.label, email: e.email })),
       phones: state.phones.map((p) => ({ label: p.label, phone: p.phone })),
       notes: blankToNull(state.notes),
+      ...dataProtectionInput(state.dataProtection),
     };
     if (mode.kind === "edit") {
       const saved = await form.submit(() => backend.personUpdate(mode.detail.person.id, input));
@@ -435,6 +448,15 @@ export function PersonFormDialog({
             </div>
           </fieldset>
         )}
+
+        <PersonDataProtectionFields
+          value={state.dataProtection}
+          errors={err}
+          onChange={(patch, field) => {
+            setState((prev) => ({ ...prev, dataProtection: { ...prev.dataProtection, ...patch } }));
+            if (field) form.clearFieldError(field);
+          }}
+        />
 
         <Field htmlFor="person-notes" label={t("people.form.notes")} errorKey="notes" error={err.notes} optional optionalLabel={optional} className="form-span">
           <textarea
