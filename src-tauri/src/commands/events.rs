@@ -112,6 +112,6 @@ pub fn person_list_create(desk: State<'_, Desk>, name: String, person_ids: Vec<S
 }
 
 #[tauri::command(async)]
-pub fn event_export(desk: State<'_, Desk>, id: String, options: EventExportOptions, path: String) -> Reply<u32> {
-    events::export(desk.store()?, &id, &options, path.as_ref()).map_err(Into::into)
+pub fn event_export(desk: State<'_, Desk>, id: String, options: EventExportOptions, path: String, include_sensitive: Option<bool>) -> Reply<u32> {
+    events::export_with(desk.store()?, &id, &options, path.as_ref(), include_sensitive.unwrap_or(false)).map_err(Into::into)
 }

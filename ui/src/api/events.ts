@@ -47,7 +47,8 @@ export interface EventsApi {
   /** Addresses of the event's participants in these states (empty = invited). */
   eventEmails(id: string, states: ParticipantState[]): Promise<string[]>;
   /** Writes an export to `path`; resolves with the number of rows, badges or sessions. */
-  eventExport(id: string, options: EventExportOptions, path: string): Promise<number>;
+  /** People flagged sensitive are left out unless `includeSensitive` (after the app's warning). */
+  eventExport(id: string, options: EventExportOptions, path: string, includeSensitive?: boolean): Promise<number>;
   personListsList(): Promise<PersonList[]>;
   personListCreate(name: string, personIds: string[]): Promise<PersonList>;
 }
@@ -71,7 +72,7 @@ export const eventsBackend: EventsApi = {
   eventTaskSetDone: (id, done) => call("event_task_set_done", { id, done }),
   eventTasksCopy: (id, from) => call("event_tasks_copy", { id, from }),
   eventEmails: (id, states) => call("event_emails", { id, states }),
-  eventExport: (id, options, path) => call("event_export", { id, options, path }),
+  eventExport: (id, options, path, includeSensitive) => call("event_export", { id, options, path, includeSensitive: includeSensitive ?? false }),
   personListsList: () => call("person_lists_list"),
   personListCreate: (name, personIds) => call("person_list_create", { name, personIds }),
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createFakeBackend, createFakeFiles } from "../../test/fakeBackend";
 import { makePersonDetail, makePersonRow } from "../../test/fake/people";
 import { renderApp } from "../../test/render";
+import { withPeopleList } from "../events/testing";
 
 async function openPrivacy(backend = createFakeBackend()) {
   const ctx = renderApp(backend);
@@ -157,5 +158,32 @@ describe("people and data protection", () => {
     await user.click(screen.getByTestId("people-export-csv"));
     await waitFor(() => expect(backend.peopleExportCsv).toHaveBeenCalledTimes(2));
     expect(backend.peopleExportCsv.mock.calls[1]![0].include_sensitive).toBe(true);
+  }, 20_000);
+});
+
+describe("event exports and data protection", () => {
+  it("includes an event's sensitive people only after the warning", async () => {
+    const files = createFakeFiles();
+    files.pickSaveFile.mockResolvedValue("/tmp/badges.pdf");
+    const backend = withPeopleList(createFakeBackend());
+    backend.privacySensitiveCount.mockResolvedValue(1);
+    const { user } = renderApp(backend, files);
+    await user.click(await screen.findByTestId("nav-events"));
+    await user.click((await screen.findAllByTestId("event-row"))[0]!);
+    await screen.findByText("ECLAG high-level event", { selector: "h1" });
+    await user.click(screen.getByTestId("event-tab-exports"));
+    const toggle = await screen.findByTestId("event-include-sensitive");
+    expect(toggle).toHaveTextContent("Include sensitive people (1)");
+    expect(backend.privacySensitiveCount).toHaveBeenCalledWith({ scope: "event", event_id: "event-hle" });
+    await user.click(screen.getByTestId("export-badges"));
+    await waitFor(() => expect(backend.eventExport).toHaveBeenCalledTimes(1));
+    expect(backend.eventExport.mock.calls[0]![3]).toBeUndefined();
+    await user.click(screen.getByTestId("event-include-sensitive-checkbox"));
+    const dialog = await screen.findByTestId("event-include-sensitive-confirm-dialog");
+    expect(dialog).toHaveTextContent("1 person in this export is flagged sensitive");
+    await user.click(within(dialog).getByTestId("event-include-sensitive-confirm-dialog-confirm"));
+    await user.click(screen.getByTestId("export-badges"));
+    await waitFor(() => expect(backend.eventExport).toHaveBeenCalledTimes(2));
+    expect(backend.eventExport.mock.calls[1]![3]).toBe(true);
   }, 20_000);
 });

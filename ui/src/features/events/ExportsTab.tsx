@@ -8,6 +8,7 @@ import { useBackend, useFilePicker } from "../../api/context";
 import { Button } from "../../components/Button";
 import { DownloadIcon } from "../../components/Icons";
 import { useToast } from "../../components/Toasts";
+import { IncludeSensitiveToggle } from "../data-protection/IncludeSensitiveToggle";
 
 function slug(value: string): string {
   return (
@@ -28,6 +29,7 @@ export function ExportsTab({ event, programme, onReload }: { event: Event; progr
   const toast = useToast();
   const [format, setFormat] = useState<"csv" | "xlsx">("xlsx");
   const [includeNeeds, setIncludeNeeds] = useState(false);
+  const [includeSensitive, setIncludeSensitive] = useState(false);
   const [speaker, setSpeaker] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -46,7 +48,8 @@ export function ExportsTab({ event, programme, onReload }: { event: Event; progr
         filters: [{ name: t("eventExports.filter", { ext: ext.toUpperCase() }), extensions: [ext] }],
       });
       if (!path) return;
-      const count = await backend.eventExport(event.id, options, path);
+      // Sensitive people are left out unless included on purpose (after the warning).
+      const count = includeSensitive ? await backend.eventExport(event.id, options, path, true) : await backend.eventExport(event.id, options, path);
       toast.success(t(doneKey, { count }), path);
       onReload();
     } catch (raw) {
@@ -71,6 +74,7 @@ export function ExportsTab({ event, programme, onReload }: { event: Event; progr
       <h2 className="section-title" id="exports-title">
         {t("eventExports.title")}
       </h2>
+      <IncludeSensitiveToggle scope={{ scope: "event", event_id: event.id }} checked={includeSensitive} onChange={setIncludeSensitive} testId="event-include-sensitive" />
 
       <div className="export-card">
         <div className="export-card-text">
