@@ -8,6 +8,7 @@ use crate::audit::AuditEntry;
 use crate::backup::{BackupFile, BackupReport, BackupSettings, BackupSettingsInput, RecoveryInfo, RestoreReport};
 use crate::countries::Country;
 use crate::demo::DemoReport;
+use crate::encryption::{EncryptionReport, SecurityStatus};
 use crate::error::{ApiError, FieldError};
 use crate::events::*;
 use crate::memberships::*;
@@ -75,8 +76,12 @@ pub fn all() -> Vec<(String, String)> {
         render::<StoreInfo>(&cfg),
         render::<SearchKind>(&cfg),
         render::<SearchHit>(&cfg),
+        render::<crate::progress::ProgressPhase>(&cfg),
+        render::<crate::progress::OperationProgress>(&cfg),
         render::<BackupSettings>(&cfg),
         render::<BackupSettingsInput>(&cfg),
+        render::<SecurityStatus>(&cfg),
+        render::<EncryptionReport>(&cfg),
         render::<BackupFile>(&cfg),
         render::<BackupReport>(&cfg),
         render::<RestoreReport>(&cfg),
@@ -251,6 +256,24 @@ pub fn all() -> Vec<(String, String)> {
         render::<crate::history::HistoryEntry>(&cfg),
         render::<crate::history::HistoryPage>(&cfg),
         render::<crate::history::UndoReport>(&cfg),
+        render::<crate::subject_rights::SubjectAccess>(&cfg),
+        render::<crate::subject_rights::SarPerson>(&cfg),
+        render::<crate::subject_rights::SarDataProtection>(&cfg),
+        render::<crate::subject_rights::SarAffiliation>(&cfg),
+        render::<crate::subject_rights::SarSeatTerm>(&cfg),
+        render::<crate::subject_rights::SarCommittee>(&cfg),
+        render::<crate::subject_rights::SarDossierRole>(&cfg),
+        render::<crate::subject_rights::SarPolicyMaker>(&cfg),
+        render::<crate::subject_rights::SarStance>(&cfg),
+        render::<crate::subject_rights::SarVote>(&cfg),
+        render::<crate::subject_rights::SarInteraction>(&cfg),
+        render::<crate::subject_rights::SarTask>(&cfg),
+        render::<crate::subject_rights::SarSignature>(&cfg),
+        render::<crate::subject_rights::SarEventParticipation>(&cfg),
+        render::<crate::subject_rights::SarSpeaking>(&cfg),
+        render::<crate::subject_rights::SarHistoryEntry>(&cfg),
+        render::<crate::subject_rights::ErasureCategory>(&cfg),
+        render::<crate::subject_rights::ErasurePreview>(&cfg),
     ];
     files.sort();
     files

@@ -27,6 +27,11 @@ pub(crate) enum PeopleCommand {
     Review(super::privacy::ReviewArgs),
     /// People flagged sensitive (kept out of every export unless included on purpose).
     Sensitive(super::privacy::SensitiveArgs),
+    /// Subject-access export: everything held about one person, as JSON and PDF, into a folder.
+    Sar(super::subject_rights::SarArgs),
+    /// Erase a person everywhere (signatures kept with the signer anonymised); prints what
+    /// will go, and erases only with --yes.
+    Erase(super::subject_rights::EraseArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -147,6 +152,8 @@ pub(crate) fn run(store: &Store, command: PeopleCommand) -> Result<(), Failure> 
         PeopleCommand::Duplicates(args) => duplicates(store, args),
         PeopleCommand::Review(args) => super::privacy::review(store, args),
         PeopleCommand::Sensitive(args) => super::privacy::sensitive(store, args),
+        PeopleCommand::Sar(args) => super::subject_rights::sar(store, args),
+        PeopleCommand::Erase(args) => super::subject_rights::erase(store, args),
     }
 }
 

@@ -104,6 +104,7 @@ pub fn for_record(store: &Store, entity: &str, id: &str, offset: u32, limit: u32
                 let reversed: Option<String> = row.get(10)?;
                 // an undone create removed the record: it is not brought back from here
                 let undoable = undone_by.is_none()
+                    && !scrubbed(&entry)
                     && supported(&entry.entity, &entry.action)
                     && reversed.as_deref() != Some("create");
                 Ok(HistoryEntry { entry, undone_by, undoable })
@@ -111,6 +112,29 @@ pub fn for_record(store: &Store, entity: &str, id: &str, offset: u32, limit: u32
             .collect::<rusqlite::Result<_>>()?;
         Ok(HistoryPage { entries, total })
     })
+}
+
+/// Whether an erasure scrubbed the entry's personal data (see [`crate::subject_rights`]).
+fn scrubbed(entry: &AuditEntry) -> bool {
+    let marked = |v: &Option<Value>| v.as_ref().and_then(|v| v.get(crate::subject_rights::ERASED_KEY)).is_some();
+    marked(&entry.before) || marked(&entry.after)
+}
+
+/// An erasure, and the entries it scrubbed, are never reversed: undo would bring the person back.
+fn refuse_erased(target: &AuditEntry) -> Result<()> {
+    if target.action == "erase" {
+        return Err(CoreError::Conflict(format!(
+            "{} erased a person; an erasure cannot be undone",
+            describe(target)
+        )));
+    }
+    if scrubbed(target) {
+        return Err(CoreError::Conflict(format!(
+            "{} held personal data of a person who was erased since; it was scrubbed and cannot be undone",
+            describe(target)
+        )));
+    }
+    Ok(())
 }
 
 fn prefixed(alias: &str) -> String {
@@ -147,6 +171,7 @@ pub fn undo(store: &Store, seq: u32) -> Result<UndoReport> {
         if let Some(by) = undone_by(conn, seq)? {
             return Err(CoreError::Conflict(format!("entry {seq} was already undone by {}", describe(&by))));
         }
+        refuse_erased(&target)?;
         Ok(target)
     })?;
     match target.action.as_str() {
