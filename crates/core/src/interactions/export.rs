@@ -5,6 +5,7 @@
 use std::io::{BufWriter, Write};
 
 use crate::error::{CoreError, Result};
+use crate::progress::{Progress, ProgressPhase};
 use crate::tabular::inert;
 use crate::Store;
 
@@ -41,6 +42,22 @@ pub fn export_csv(store: &Store, out: &mut dyn Write, excel_bom: bool) -> Result
 
 /// [`export_csv`], with sensitive participants named when `include_sensitive` (on purpose).
 pub fn export_csv_with(store: &Store, out: &mut dyn Write, excel_bom: bool, include_sensitive: bool) -> Result<u64> {
+    export_csv_with_progress(store, out, excel_bom, include_sensitive, &mut Progress::none())
+}
+
+/// [`export_csv_with`], reporting a row at a time; when cancelled it stops with
+/// `CoreError::Cancelled` (a file being written is then abandoned).
+pub fn export_csv_with_progress(
+    store: &Store,
+    out: &mut dyn Write,
+    excel_bom: bool,
+    include_sensitive: bool,
+    progress: &mut Progress<'_>,
+) -> Result<u64> {
+    let total: u64 = store.read(|conn| Ok(conn.query_row("SELECT count(*) FROM interactions", [], |r| r.get::<_, i64>(0))?))?
+        .try_into()
+        .unwrap_or(0);
+    progress.phase(ProgressPhase::Exporting, Some(total))?;
     let mut out = BufWriter::with_capacity(64 * 1024, out);
     if excel_bom {
         out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
@@ -53,6 +70,7 @@ pub fn export_csv_with(store: &Store, out: &mut dyn Write, excel_bom: bool, incl
         let mut count = 0u64;
         let mut cells: [String; 9] = Default::default();
         while let Some(row) = rows.next()? {
+            progress.tick()?;
             for (i, cell) in cells.iter_mut().enumerate().take(8) {
                 cell.clear();
                 if let Some(text) = row.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)? {
@@ -79,7 +97,22 @@ pub fn export_csv_file(store: &Store, path: &std::path::Path) -> Result<u64> {
 
 /// [`export_csv_file`], with sensitive participants named when `include_sensitive`.
 pub fn export_csv_file_with(store: &Store, path: &std::path::Path, include_sensitive: bool) -> Result<u64> {
-    let count = crate::tabular::write_atomically(path, |out| export_csv_with(store, out, true, include_sensitive))?;
+    export_csv_file_with_progress(store, path, include_sensitive, &mut Progress::none())
+}
+
+/// [`export_csv_file_with`], reporting its progress; when cancelled the temporary file is
+/// removed and `path` is left as it was.
+pub fn export_csv_file_with_progress(
+    store: &Store,
+    path: &std::path::Path,
+    include_sensitive: bool,
+    progress: &mut Progress<'_>,
+) -> Result<u64> {
+    let count = crate::tabular::write_atomically(path, |out| {
+        let count = export_csv_with_progress(store, out, true, include_sensitive, progress)?;
+        progress.phase(ProgressPhase::Finishing, None)?;
+        Ok(count)
+    })?;
     crate::data_protection::record_file(store, path, log_entry(store, count, include_sensitive)?)?;
     Ok(count)
 }

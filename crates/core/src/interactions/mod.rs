@@ -10,7 +10,10 @@ pub use model::{
     DossierChoice, Interaction, InteractionInput, InteractionKind, InteractionPage, InteractionQuery, InteractionParticipant, PartyHit,
     PartyKind, Task, TaskInput, TaskPage, TaskQuery, TimelineEntry, TimelinePage, TimelineQuery,
 };
-pub use export::{export_csv, export_csv_file, export_csv_file_with, export_csv_with, log_entry as export_log_entry, CSV_COLUMNS};
+pub use export::{
+    export_csv, export_csv_file, export_csv_file_with, export_csv_file_with_progress, export_csv_with, export_csv_with_progress,
+    log_entry as export_log_entry, CSV_COLUMNS,
+};
 pub use store::MAX_PAGE;
 
 use crate::error::Result;

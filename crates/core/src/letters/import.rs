@@ -14,6 +14,7 @@ use crate::error::{CoreError, FieldError, Result};
 use crate::matching::{MatchOutcome, Matcher, Suggestion};
 use crate::memberships::rules::optional_date;
 use crate::organisations::{self, ImportIssue, OrgType, OrganisationInput};
+use crate::progress::{Progress, ProgressPhase};
 use crate::tabular::{read_any, Table};
 use crate::text::tidy;
 use crate::Store;
@@ -281,6 +282,22 @@ pub fn apply(
     extra_issues: Vec<ImportIssue>,
     options: &SignatureImportOptions,
 ) -> Result<SignatureImportReport> {
+    apply_with_progress(store, letter_id, bytes, columns, decisions, extra_issues, options, &mut Progress::none())
+}
+
+/// [`apply`], reporting a decision at a time; when cancelled it returns
+/// `CoreError::Cancelled` and the transaction is rolled back.
+#[allow(clippy::too_many_arguments)]
+pub fn apply_with_progress(
+    store: &Store,
+    letter_id: &str,
+    bytes: &[u8],
+    columns: &SignatureColumns,
+    decisions: &[RowDecision],
+    extra_issues: Vec<ImportIssue>,
+    options: &SignatureImportOptions,
+    progress: &mut Progress<'_>,
+) -> Result<SignatureImportReport> {
     let table = read_any(bytes)?;
     require_organisation_column(&table, columns)?;
     let rows: HashMap<u32, &Vec<String>> =
@@ -289,11 +306,13 @@ pub fn apply(
     let mut issues = extra_issues;
     report.rejected = issues.iter().map(|i| i.line).collect::<std::collections::BTreeSet<_>>().len() as u32;
     let mut seen_orgs: HashMap<String, u32> = HashMap::new();
+    progress.phase(ProgressPhase::Importing, Some(decisions.len() as u64))?;
     store.write_deciding(|conn| {
         store::get(conn, letter_id)?;
         let mut decided: Vec<&RowDecision> = decisions.iter().collect();
         decided.sort_by_key(|d| d.line());
         for decision in decided {
+            progress.tick()?;
             let line = decision.line();
             let Some(cells) = rows.get(&line) else {
                 issues.push(ImportIssue { line, field: "line".into(), message: "the file has no such row".into() });
@@ -327,6 +346,7 @@ pub fn apply(
         report.issues = std::mem::take(&mut issues);
         report.committed = !options.dry_run && (report.issues.is_empty() || options.skip_invalid);
         let commit = report.committed;
+        progress.phase(ProgressPhase::Finishing, None)?;
         Ok((std::mem::take(&mut report), commit))
     })
 }
@@ -419,5 +439,20 @@ pub fn apply_path(
     decisions: &[RowDecision],
     options: &SignatureImportOptions,
 ) -> Result<SignatureImportReport> {
-    apply(store, letter_id, &crate::tabular::read_file(path)?, columns, decisions, vec![], options)
+    apply_path_with_progress(store, letter_id, path, columns, decisions, options, &mut Progress::none())
+}
+
+/// [`apply_path`], reporting its progress and stopping when cancelled (nothing written).
+pub fn apply_path_with_progress(
+    store: &Store,
+    letter_id: &str,
+    path: &std::path::Path,
+    columns: &SignatureColumns,
+    decisions: &[RowDecision],
+    options: &SignatureImportOptions,
+    progress: &mut Progress<'_>,
+) -> Result<SignatureImportReport> {
+    progress.phase(ProgressPhase::Reading, None)?;
+    let bytes = crate::tabular::read_file(path)?;
+    apply_with_progress(store, letter_id, &bytes, columns, decisions, vec![], options, progress)
 }

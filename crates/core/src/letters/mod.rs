@@ -127,10 +127,31 @@ pub fn export_file(store: &Store, letter_id: &str, options: &ExportOptions, path
 
 /// [`export_file`], with sensitive signers named when `include_sensitive` (on purpose).
 pub fn export_file_with(store: &Store, letter_id: &str, options: &ExportOptions, path: &Path, include_sensitive: bool) -> Result<u32> {
+    export_file_with_progress(store, letter_id, options, path, include_sensitive, &mut crate::progress::Progress::none())
+}
+
+/// [`export_file_with`], reporting its progress (the list is rendered whole, then written in
+/// chunks); when cancelled the temporary file is removed and `path` is left as it was.
+pub fn export_file_with_progress(
+    store: &Store,
+    letter_id: &str,
+    options: &ExportOptions,
+    path: &Path,
+    include_sensitive: bool,
+    progress: &mut crate::progress::Progress<'_>,
+) -> Result<u32> {
+    use crate::progress::ProgressPhase;
+    progress.phase(ProgressPhase::Reading, None)?;
     let (bytes, (list, hidden)) = export_with(store, letter_id, options, include_sensitive)?;
     let count = list.signatories.len() as u32;
+    progress.phase(ProgressPhase::Exporting, Some(bytes.len() as u64))?;
     crate::tabular::write_atomically(path, |out| {
-        out.write_all(&bytes).map_err(|source| crate::CoreError::Io { context: format!("cannot write {}", path.display()), source })
+        for chunk in bytes.chunks(64 * 1024) {
+            out.write_all(chunk)
+                .map_err(|source| crate::CoreError::Io { context: format!("cannot write {}", path.display()), source })?;
+            progress.advance(chunk.len() as u64)?;
+        }
+        progress.phase(ProgressPhase::Finishing, None)
     })?;
     let entry = export_log_entry(store, letter_id, options, count, hidden, include_sensitive)?;
     crate::data_protection::record_file(store, path, entry)?;

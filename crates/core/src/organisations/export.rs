@@ -5,6 +5,7 @@ use std::io::Write;
 use super::model::{OrganisationQuery, OrganisationRow};
 use super::store;
 use crate::error::{CoreError, Result};
+use crate::progress::{Progress, ProgressPhase};
 use crate::tabular::inert;
 use crate::Store;
 
@@ -38,6 +39,20 @@ fn csv_error(error: csv::Error) -> CoreError {
 /// Writes every row of the view as CSV. `excel_bom` starts the file with a UTF-8 byte-order
 /// mark so that Excel shows accents right. Returns the number of rows written.
 pub fn export_csv(store: &Store, query: &OrganisationQuery, out: &mut dyn Write, excel_bom: bool) -> Result<u64> {
+    export_csv_with_progress(store, query, out, excel_bom, &mut Progress::none())
+}
+
+/// [`export_csv`], reporting a row at a time; when cancelled it stops with
+/// `CoreError::Cancelled` (a file being written is then abandoned).
+pub fn export_csv_with_progress(
+    store: &Store,
+    query: &OrganisationQuery,
+    out: &mut dyn Write,
+    excel_bom: bool,
+    progress: &mut Progress<'_>,
+) -> Result<u64> {
+    let total = super::list(store, &OrganisationQuery { offset: 0, limit: 1, ..query.clone() })?.total;
+    progress.phase(ProgressPhase::Exporting, Some(u64::from(total)))?;
     if excel_bom {
         out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
     }
@@ -45,6 +60,7 @@ pub fn export_csv(store: &Store, query: &OrganisationQuery, out: &mut dyn Write,
     writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
     let count = store.read(|conn| {
         store::for_each_row(conn, query, |row| {
+            progress.tick()?;
             writer.write_record(csv_cells(&row).iter().map(|c| inert(c).into_owned())).map_err(csv_error)
         })
     })?;
@@ -89,7 +105,22 @@ pub fn export_json(store: &Store, query: &OrganisationQuery, out: &mut dyn Write
 /// accents), written whole or not at all, and logged (organisations name no people, so there
 /// is no sensitive filter). Returns the number of rows.
 pub fn export_csv_file(store: &Store, query: &OrganisationQuery, path: &std::path::Path) -> Result<u64> {
-    let count = crate::tabular::write_atomically(path, |out| export_csv(store, query, out, true))?;
+    export_csv_file_with_progress(store, query, path, &mut Progress::none())
+}
+
+/// [`export_csv_file`], reporting its progress; when cancelled the temporary file is removed
+/// and `path` is left as it was.
+pub fn export_csv_file_with_progress(
+    store: &Store,
+    query: &OrganisationQuery,
+    path: &std::path::Path,
+    progress: &mut Progress<'_>,
+) -> Result<u64> {
+    let count = crate::tabular::write_atomically(path, |out| {
+        let count = export_csv_with_progress(store, query, out, true, progress)?;
+        progress.phase(ProgressPhase::Finishing, None)?;
+        Ok(count)
+    })?;
     crate::data_protection::record_file(store, path, crate::data_protection::ExportEntry::new("organisations.csv", count))?;
     Ok(count)
 }

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::model::{OrgType, Organisation, OrganisationInput};
 use super::store;
 use crate::error::{CoreError, FieldError, Result};
+use crate::progress::{Progress, ProgressPhase};
 use crate::memberships::{self, MembershipStatus, MembershipTier, MembershipUpdate, NewMembership, StatusChangeInput};
 use crate::store::today;
 use crate::tabular::{read_any, TableRow};
@@ -276,13 +277,36 @@ impl Cells<'_> {
 
 /// Reads and imports a CSV file.
 pub fn import_file(store: &Store, path: &std::path::Path, options: ImportOptions) -> Result<ImportReport> {
+    import_file_with_progress(store, path, options, &mut Progress::none())
+}
+
+/// [`import_file`], reporting its progress and stopping when cancelled (nothing written).
+pub fn import_file_with_progress(
+    store: &Store,
+    path: &std::path::Path,
+    options: ImportOptions,
+    progress: &mut Progress<'_>,
+) -> Result<ImportReport> {
+    progress.phase(ProgressPhase::Reading, None)?;
     let bytes = std::fs::read(path).map_err(|source| CoreError::Io { context: format!("cannot read {}", path.display()), source })?;
     let source = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    import_csv(store, &bytes, &source, options)
+    import_csv_with_progress(store, &bytes, &source, options, progress)
 }
 
 /// Imports organisations from CSV bytes. `source` names the file in history notes.
 pub fn import_csv(store: &Store, bytes: &[u8], source: &str, options: ImportOptions) -> Result<ImportReport> {
+    import_csv_with_progress(store, bytes, source, options, &mut Progress::none())
+}
+
+/// [`import_csv`], reporting a row at a time; when cancelled it returns
+/// `CoreError::Cancelled` and the transaction is rolled back.
+pub fn import_csv_with_progress(
+    store: &Store,
+    bytes: &[u8],
+    source: &str,
+    options: ImportOptions,
+    progress: &mut Progress<'_>,
+) -> Result<ImportReport> {
     let table = read_any(bytes)?;
     let layout = layout(&table.headers, options.columns.as_deref())?;
     let rows: Vec<&TableRow> = table.rows.iter().filter(|row| !row.is_blank()).collect();
@@ -304,8 +328,10 @@ pub fn import_csv(store: &Store, bytes: &[u8], source: &str, options: ImportOpti
         .collect();
 
     let note = format!("Imported from {source}");
+    progress.phase(ProgressPhase::Importing, Some(rows.len() as u64))?;
     let report = store.write_deciding(|conn| {
         for row in &rows {
+            progress.tick()?;
             let line = row.line as u32;
             let cells = Cells { layout: &layout, row };
             if let Some(others) = duplicated.get(&line) {
@@ -341,6 +367,7 @@ pub fn import_csv(store: &Store, bytes: &[u8], source: &str, options: ImportOpti
         report.issues = std::mem::take(&mut issues);
         report.committed = !options.dry_run && (report.issues.is_empty() || options.skip_invalid);
         let commit = report.committed;
+        progress.phase(ProgressPhase::Finishing, None)?;
         Ok((std::mem::take(&mut report), commit))
     })?;
     Ok(report)

@@ -8,8 +8,11 @@ mod model;
 pub(crate) mod rules;
 pub(crate) mod store;
 
-pub use export::{export_csv, export_csv_file, export_json, CSV_COLUMNS};
-pub use import::{guess_columns, import_csv, import_file, ColumnChoice, ImportIssue, ImportOptions, ImportReport};
+pub use export::{export_csv, export_csv_file, export_csv_file_with_progress, export_csv_with_progress, export_json, CSV_COLUMNS};
+pub use import::{
+    guess_columns, import_csv, import_csv_with_progress, import_file, import_file_with_progress, ColumnChoice, ImportIssue,
+    ImportOptions, ImportReport,
+};
 pub use model::{
     NewOrganisation, OrgType, Organisation, OrganisationDetail, OrganisationInput, OrganisationPage, OrganisationQuery,
     OrganisationRow, OrganisationSort, SortDirection,

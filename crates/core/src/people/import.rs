@@ -18,6 +18,7 @@ use crate::error::{CoreError, FieldError, Result};
 use crate::organisations::rules::normalise_email;
 use crate::organisations::import::{guess, mapped};
 use crate::organisations::{ColumnChoice, ImportIssue, ImportOptions};
+use crate::progress::{Progress, ProgressPhase};
 use crate::tabular::{read_any, TableRow};
 use crate::text::{fold, tidy};
 use crate::Store;
@@ -226,19 +227,43 @@ impl Cells<'_> {
 
 /// Reads and imports a CSV or XLSX file.
 pub fn import_file(store: &Store, path: &std::path::Path, options: ImportOptions) -> Result<PeopleImportReport> {
+    import_file_with_progress(store, path, options, &mut Progress::none())
+}
+
+/// [`import_file`], reporting its progress and stopping when cancelled (nothing written).
+pub fn import_file_with_progress(
+    store: &Store,
+    path: &std::path::Path,
+    options: ImportOptions,
+    progress: &mut Progress<'_>,
+) -> Result<PeopleImportReport> {
+    progress.phase(ProgressPhase::Reading, None)?;
     let bytes = crate::tabular::read_file(path)?;
-    import_bytes(store, &bytes, options)
+    import_bytes_with_progress(store, &bytes, options, progress)
 }
 
 /// Imports people from the bytes of a CSV or XLSX file.
 pub fn import_bytes(store: &Store, bytes: &[u8], options: ImportOptions) -> Result<PeopleImportReport> {
+    import_bytes_with_progress(store, bytes, options, &mut Progress::none())
+}
+
+/// [`import_bytes`], reporting a row at a time; when cancelled it returns
+/// `CoreError::Cancelled` and the transaction is rolled back.
+pub fn import_bytes_with_progress(
+    store: &Store,
+    bytes: &[u8],
+    options: ImportOptions,
+    progress: &mut Progress<'_>,
+) -> Result<PeopleImportReport> {
     let table = read_any(bytes)?;
     let layout = layout(&table.headers, options.columns.as_deref())?;
     let rows: Vec<&TableRow> = table.rows.iter().filter(|row| !row.is_blank()).collect();
     let mut report =
         PeopleImportReport { rows: rows.len() as u32, ignored_columns: layout.ignored.clone(), ..Default::default() };
+    progress.phase(ProgressPhase::Importing, Some(rows.len() as u64))?;
     store.write_deciding(|conn| {
         for row in &rows {
+            progress.tick()?;
             let line = row.line as u32;
             let cells = Cells { layout: &layout, row };
             conn.execute_batch("SAVEPOINT import_person")?;
@@ -273,6 +298,7 @@ pub fn import_bytes(store: &Store, bytes: &[u8], options: ImportOptions) -> Resu
         }
         report.committed = !options.dry_run && (report.issues.is_empty() || options.skip_invalid);
         let commit = report.committed;
+        progress.phase(ProgressPhase::Finishing, None)?;
         Ok((std::mem::take(&mut report), commit))
     })
 }

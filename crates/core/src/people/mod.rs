@@ -9,8 +9,13 @@ mod model;
 pub(crate) mod rules;
 pub(crate) mod store;
 
-pub use export::{export_csv, export_csv_file, export_json, export_json_file, log_entry, CSV_COLUMNS};
-pub use import::{guess_columns, import_bytes, import_file, PeopleImportReport};
+pub use export::{
+    export_csv, export_csv_file, export_csv_file_with_progress, export_csv_with_progress, export_json, export_json_file,
+    export_json_file_with_progress, export_json_with_progress, log_entry, CSV_COLUMNS,
+};
+pub use import::{
+    guess_columns, import_bytes, import_bytes_with_progress, import_file, import_file_with_progress, PeopleImportReport,
+};
 pub use model::{
     Affiliation, AffiliationInput, EmailLabel, LabelledEmail, LawfulBasis, LabelledPhone, NewPerson, OrganisationPerson, Person,
     PersonDetail, PersonDuplicate, PersonDuplicateReason, PersonInput, PersonPage, PersonQuery, PersonRef, PersonRow,

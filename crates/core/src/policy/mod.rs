@@ -23,6 +23,7 @@ pub use store::{profile_url, MAX_PAGE};
 pub use xml::parse_meps;
 
 use crate::error::{CoreError, Result};
+use crate::progress::{Progress, ProgressPhase};
 use crate::Store;
 
 /// Creates a policy-maker: a person and their office, in one transaction.
@@ -85,8 +86,20 @@ pub fn committee_end(store: &Store, membership_id: &str, ends_on: Option<String>
 /// Syncs the store with parsed list records in one transaction; `dry_run` rolls it back
 /// (the plan: what it would do).
 pub fn sync_meps(store: &Store, records: &[MepRecord], dry_run: bool) -> Result<MepSyncReport> {
+    sync_meps_with_progress(store, records, dry_run, &mut Progress::none())
+}
+
+/// [`sync_meps`], reporting an MEP at a time; when cancelled it returns
+/// `CoreError::Cancelled` and the transaction is rolled back.
+pub fn sync_meps_with_progress(
+    store: &Store,
+    records: &[MepRecord],
+    dry_run: bool,
+    progress: &mut Progress<'_>,
+) -> Result<MepSyncReport> {
     store.write_then(!dry_run, |conn| {
-        let mut report = sync::apply(conn, records)?;
+        let mut report = sync::apply(conn, records, progress)?;
+        progress.phase(ProgressPhase::Finishing, None)?;
         report.committed = !dry_run;
         Ok(report)
     })
@@ -94,9 +107,20 @@ pub fn sync_meps(store: &Store, records: &[MepRecord], dry_run: bool) -> Result<
 
 /// Reads the Parliament's XML list from a file and syncs it (or plans it with `dry_run`).
 pub fn import_file(store: &Store, path: &Path, dry_run: bool) -> Result<MepSyncReport> {
+    import_file_with_progress(store, path, dry_run, &mut Progress::none())
+}
+
+/// [`import_file`], reporting its progress and stopping when cancelled (nothing written).
+pub fn import_file_with_progress(
+    store: &Store,
+    path: &Path,
+    dry_run: bool,
+    progress: &mut Progress<'_>,
+) -> Result<MepSyncReport> {
+    progress.phase(ProgressPhase::Reading, None)?;
     let bytes = std::fs::read(path)
         .map_err(|source| CoreError::Io { context: format!("cannot read {}", path.display()), source })?;
-    sync_meps(store, &parse_meps(&bytes)?, dry_run)
+    sync_meps_with_progress(store, &parse_meps(&bytes)?, dry_run, progress)
 }
 
 /// Downloads the current list (from `url`, `COALITION_EP_URL` or the Parliament's site),

@@ -13,6 +13,7 @@ use super::store::ENTITY;
 use crate::audit;
 use crate::error::Result;
 use crate::people::{self, PersonInput};
+use crate::progress::{Progress, ProgressPhase};
 use crate::store::now;
 
 struct Known {
@@ -59,12 +60,14 @@ fn change(ep_id: i64, name: &str, kind: MepChangeKind, field: Option<&str>, from
 }
 
 /// Applies the list to the store in the caller's transaction and reports what it did.
-pub(crate) fn apply(conn: &Connection, records: &[MepRecord]) -> Result<MepSyncReport> {
+pub(crate) fn apply(conn: &Connection, records: &[MepRecord], progress: &mut Progress<'_>) -> Result<MepSyncReport> {
     let known = known_meps(conn)?;
     let mut report = MepSyncReport::default();
     let (mut added, mut updated, mut outgoing) = (Vec::new(), Vec::new(), Vec::new());
     let mut on_list: HashSet<i64> = HashSet::with_capacity(records.len());
+    progress.phase(ProgressPhase::Importing, Some(records.len() as u64))?;
     for record in records {
+        progress.tick()?;
         on_list.insert(record.ep_id);
         match known.get(&record.ep_id) {
             None => {

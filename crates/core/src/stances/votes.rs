@@ -13,9 +13,11 @@ use crate::audit;
 use crate::dossiers;
 use crate::error::{CoreError, FieldError, Result};
 use crate::memberships::rules::{iso, required_date};
+use crate::progress::{Progress, ProgressPhase};
 use crate::store::{new_id, now, today};
 use crate::tabular::Table;
 use crate::text::{fold, tidy};
+use crate::Store;
 
 const VOTE: &str = "vote";
 
@@ -158,6 +160,33 @@ fn validate_vote(conn: &Connection, input: &VoteInput) -> Result<(dossiers::Doss
 /// refuse the whole file; rows naming no known MEP are listed and left out; the vote and
 /// its positions are written in the caller's transaction.
 pub(crate) fn import(conn: &Connection, input: &VoteInput, table: &Table) -> Result<VoteImportReport> {
+    import_with_progress(conn, input, table, &mut Progress::none())
+}
+
+/// Imports a roll-call vote from a CSV file in one transaction, reporting its progress; when
+/// cancelled it returns `CoreError::Cancelled` and nothing is stored.
+pub fn import_file_with_progress(
+    store: &Store,
+    input: &VoteInput,
+    path: &std::path::Path,
+    progress: &mut Progress<'_>,
+) -> Result<VoteImportReport> {
+    progress.phase(ProgressPhase::Reading, None)?;
+    let table = crate::tabular::read_table(&crate::tabular::read_file(path)?)?;
+    store.write(|conn| {
+        let report = import_with_progress(conn, input, &table, progress)?;
+        progress.phase(ProgressPhase::Finishing, None)?;
+        Ok(report)
+    })
+}
+
+/// [`import`], reporting each row matched and each position stored.
+pub(crate) fn import_with_progress(
+    conn: &Connection,
+    input: &VoteInput,
+    table: &Table,
+    progress: &mut Progress<'_>,
+) -> Result<VoteImportReport> {
     let (dossier, voted_on, title) = validate_vote(conn, input)?;
     let keys: Vec<String> = table.headers.iter().map(|h| header_key(h)).collect();
     let find = |names: &[&str]| keys.iter().position(|k| names.contains(&k.as_str()));
@@ -177,7 +206,9 @@ pub(crate) fn import(conn: &Connection, input: &VoteInput, table: &Table) -> Res
     let mut matched: Vec<(String, VotePosition)> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut rows = 0;
+    progress.phase(ProgressPhase::Matching, Some(table.rows.iter().filter(|r| !r.is_blank()).count() as u64))?;
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
+        progress.tick()?;
         rows += 1;
         let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| tidy(c)).filter(|c| !c.is_empty());
         let position = match cell(Some(position_column)) {
@@ -254,7 +285,9 @@ pub(crate) fn import(conn: &Connection, input: &VoteInput, table: &Table) -> Res
         .execute(params![vote.id, vote.dossier_id, vote.voted_on, vote.title, vote.created_at])?;
     let mut insert = conn.prepare_cached("INSERT INTO vote_positions (vote_id, person_id, position) VALUES (?1, ?2, ?3)")?;
     let mut counts = PositionCounts::default();
+    progress.phase(ProgressPhase::Importing, Some(matched.len() as u64))?;
     for (person, position) in &matched {
+        progress.tick()?;
         insert.execute(params![vote.id, person, position])?;
         counts.add(*position);
     }
