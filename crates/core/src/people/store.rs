@@ -61,12 +61,19 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Person> {
     Ok(person)
 }
 
-/// The audited form of a person: every field but the timestamps.
+/// The audited form of a person: every field but the timestamps. An empty source or
+/// sensitive reason is written `""`, not `null`: in a `PersonInput` (which undo rebuilds from
+/// these values) an absent text keeps the stored one, and `""` clears it.
 pub(crate) fn audit_value(person: &Person) -> serde_json::Value {
     let mut value = serde_json::to_value(person).expect("serialisable");
     if let Some(map) = value.as_object_mut() {
         map.remove("created_at");
         map.remove("updated_at");
+        for key in ["source", "sensitive_reason"] {
+            if map.get(key).is_some_and(serde_json::Value::is_null) {
+                map.insert(key.into(), serde_json::Value::String(String::new()));
+            }
+        }
     }
     value
 }

@@ -606,3 +606,27 @@ fn retention_lists_people_whose_every_activity_is_before_the_cutoff() {
     let (field, _) = field_error(data_protection::retention_review(&store, &RetentionQuery { years: Some(0), ..Default::default() }));
     assert_eq!(field, "years");
 }
+
+#[test]
+fn undo_restores_the_data_protection_fields() {
+    let store = store();
+    let base = PersonInput { given_name: "Ana".into(), family_name: "Lopes".into(), ..Default::default() };
+    let id = people::create(&store, NewPerson { person: base.clone(), affiliation: None }).unwrap().person.id;
+    people::update(
+        &store,
+        &id,
+        PersonInput {
+            lawful_basis: Some(LawfulBasis::Consent),
+            consent_date: Some("2024-03-01".into()),
+            source: Some("web form".into()),
+            sensitive: Some(true),
+            sensitive_reason: Some("survivor".into()),
+            ..base
+        },
+    )
+    .unwrap();
+    coalition_core::history::undo_last(&store).unwrap();
+    let person = people::get(&store, &id).unwrap();
+    assert_eq!(person.lawful_basis, LawfulBasis::LegitimateInterest);
+    assert_eq!((person.source, person.consent_date, person.sensitive, person.sensitive_reason), (None, None, false, None));
+}
