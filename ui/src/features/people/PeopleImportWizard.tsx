@@ -41,6 +41,10 @@ export function PeopleImportWizard({
     job_title: t("people.import.fields.job_title"),
     focal_point: t("people.import.fields.focal_point"),
     notes: t("people.import.fields.notes"),
+    lawful_basis: t("privacy.fields.lawfulBasis"),
+    source: t("privacy.fields.source"),
+    consent_date: t("privacy.fields.consentDate"),
+    sensitive: t("privacy.fields.sensitiveColumn"),
   };
   return (
     <TableImportWizard<PeopleImportReport>
