@@ -82,6 +82,14 @@ enum Command {
     Backup(commands::backup::BackupArgs),
     /// Replace the store with a backup, after checking it; the store as it was is kept as a backup.
     Restore(commands::backup::RestoreArgs),
+    /// Encrypt the store (and the backups in its folder) with a new passphrase, from
+    /// COALITION_NEW_PASSPHRASE or asked twice on the terminal. It cannot be recovered if forgotten.
+    Encrypt,
+    /// Change the passphrase of an encrypted store (the current one from COALITION_PASSPHRASE
+    /// or asked; the new one from COALITION_NEW_PASSPHRASE or asked twice).
+    ChangePassphrase,
+    /// Remove the encryption of the store (its existing backups stay encrypted).
+    Decrypt,
 }
 
 /// A failure with the exit code it deserves.
@@ -118,9 +126,11 @@ impl From<std::io::Error> for Failure {
     }
 }
 
-fn open(db: Option<&std::path::Path>) -> Result<Store, Failure> {
+/// Opens the store; an encrypted one with its passphrase (COALITION_PASSPHRASE, or asked
+/// for on the terminal), which is returned too.
+fn open(db: Option<&std::path::Path>) -> Result<(Store, Option<coalition_core::store::Passphrase>), Failure> {
     let path = coalition_core::store::resolve_path(db)?;
-    Ok(Store::open(&path)?)
+    commands::encryption::open(&path)
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -133,11 +143,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         command => Cli { command, ..cli },
     };
-    let store = open(cli.db.as_deref())?;
+    let (store, passphrase) = open(cli.db.as_deref())?;
     match cli.command {
         Command::Init => {
             let info = store.info()?;
-            println!("store ready at {} (schema version {})", info.path, info.schema_version);
+            let encrypted = if store.is_encrypted() { ", encrypted" } else { "" };
+            println!("store ready at {} (schema version {}{encrypted})", info.path, info.schema_version);
             Ok(())
         }
         Command::Demo => {
@@ -165,6 +176,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Exports(command) => commands::privacy::run_exports(&store, command),
         Command::Backup(args) => commands::backup::run_backup(&store, args),
         Command::Restore(_) => unreachable!("restore runs before the store is opened"),
+        Command::Encrypt => commands::encryption::run_encrypt(&store),
+        Command::ChangePassphrase => commands::encryption::run_change(&store, passphrase),
+        Command::Decrypt => commands::encryption::run_decrypt(&store, passphrase),
     }
 }
 

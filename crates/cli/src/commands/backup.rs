@@ -40,9 +40,13 @@ pub(crate) fn run_backup(store: &Store, args: BackupArgs) -> Result<(), Failure>
     Ok(())
 }
 
-/// Runs before the store is opened: a damaged store can be restored too.
+/// Runs before the store is opened: a damaged store can be restored too. When the store or
+/// the backup is encrypted, the passphrase (COALITION_PASSPHRASE, or asked for) opens both.
 pub(crate) fn run_restore(db: &Path, args: RestoreArgs) -> Result<(), Failure> {
-    let (_store, report) = backup::restore_path(db, &args.file)?;
+    let encrypted = coalition_core::store::is_encrypted(db)? || coalition_core::store::is_encrypted(&args.file)?;
+    let passphrase = if encrypted { Some(super::encryption::current_passphrase()?) } else { None };
+    let (_store, report) =
+        backup::restore_path_with(db, &args.file, passphrase.as_ref()).map_err(super::encryption::opening_failure)?;
     println!("restored {} (schema {} → {})", report.restored_from, report.schema_of_backup, report.schema_now);
     if let Some(kept) = report.kept_current_as {
         println!("the store as it was is kept at {kept}");
