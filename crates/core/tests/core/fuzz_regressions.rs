@@ -174,6 +174,19 @@ fn a_damaged_dimension_is_a_bad_file() {
 }
 
 #[test]
+fn a_reversed_dimension_is_a_bad_file_in_debug_builds_and_reads_in_release() {
+    // Found by xlsx_read: `<dimension ref="B2:A1"/>` makes calamine subtract with overflow.
+    // Release builds wrap (the dimension only feeds a warning) and read the cells.
+    let result = read_any(&input("xlsx-reversed-dimension.xlsx"));
+    if cfg!(debug_assertions) {
+        let message = bad_file_message(result);
+        assert!(message.contains("not a readable XLSX workbook"), "{message}");
+    } else {
+        assert_eq!(result.unwrap().headers, ["Name"]);
+    }
+}
+
+#[test]
 fn a_header_wider_than_any_sheet_is_refused_with_its_line() {
     let message = bad_file_message(read_any(&input("xlsx-wide-header.xlsx")));
     assert_eq!(
