@@ -170,7 +170,7 @@ fn changes(value: &Option<Value>) -> Option<String> {
         Some(Value::Object(map)) => {
             let parts: Vec<String> = map
                 .iter()
-                .filter(|(k, v)| !v.is_null() && k.as_str() != "id" && !k.ends_with("_id") && v.as_array().is_none_or(|a| !a.is_empty()))
+                .filter(|(k, v)| !v.is_null() && v.as_str() != Some("") && k.as_str() != "id" && !k.ends_with("_id") && v.as_array().is_none_or(|a| !a.is_empty()))
                 .map(|(k, v)| format!("{}: {}", k.replace('_', " "), plain_value(v)))
                 .collect();
             (!parts.is_empty()).then(|| parts.join("; "))
