@@ -118,6 +118,13 @@ fn review_and_sensitive_lists() {
     assert_eq!(desk.json(&["people", "review", "--format", "json"])["years"], 5);
     desk.cmd(&["people", "review", "--years", "0"]).assert().code(2);
     desk.cmd(&["people", "review", "--years", "21"]).assert().code(2);
+    // The list's CSV and JSON leave sensitive people out like exports; the table shows everyone.
+    desk.cmd(&["people", "list", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("De Pauw").and(predicate::str::contains("Kohiyama").not()))
+        .stderr(predicate::str::contains("note: 1 sensitive person not listed"));
+    desk.cmd(&["people", "list"]).assert().success().stdout(predicate::str::contains("Kohiyama"));
     let sensitive = desk.json(&["people", "sensitive", "--format", "json"]);
     let rows = sensitive.as_array().unwrap();
     assert_eq!(rows.len(), 1);

@@ -168,6 +168,11 @@ fn write(store: &Store, query: &PersonQuery, format: Format, out: Option<PathBuf
             return Ok(());
         }
     };
+    // CSV and JSON are data that may leave the terminal: sensitive people are left out, as in exports.
+    let hidden = u64::from(people::list(store, &PersonQuery { offset: 0, limit: 1, ..query.clone() })?.total).saturating_sub(count);
+    if hidden > 0 {
+        eprintln!("note: {hidden} sensitive {} not listed (people export --include-sensitive includes them)", if hidden == 1 { "person" } else { "people" });
+    }
     if let Some(path) = &out {
         eprintln!("exported {count} people to {}", path.display());
     }
