@@ -10,6 +10,7 @@ import type { PersonInput } from "../bindings/PersonInput";
 import type { PersonPage } from "../bindings/PersonPage";
 import type { PersonQuery } from "../bindings/PersonQuery";
 import { call } from "./call";
+import { trackingArgs, type Tracking } from "./operations";
 
 /** The backend methods for people, their affiliations, import and export. */
 export interface PeopleApi {
@@ -26,11 +27,13 @@ export interface PeopleApi {
   affiliationDelete(id: string): Promise<PersonDetail>;
   organisationPeople(organisationId: string): Promise<OrganisationPerson[]>;
   peopleDuplicates(): Promise<PersonDuplicate[]>;
-  peopleImport(path: string, options: ImportOptions): Promise<PeopleImportReport>;
+  /** With `tracking`, reports its progress and can be cancelled (`cancelOperation`). */
+  peopleImport(path: string, options: ImportOptions, tracking?: Tracking): Promise<PeopleImportReport>;
   /** The people import's fields, each with the column its header names (the wizard's guesses). */
   peopleGuessColumns(headers: string[]): Promise<ColumnChoice[]>;
-  peopleExportCsv(query: PersonQuery, path: string): Promise<number>;
-  peopleExportJson(query: PersonQuery, path: string): Promise<number>;
+  /** With `tracking`, reports its progress and can be cancelled (`cancelOperation`). */
+  peopleExportCsv(query: PersonQuery, path: string, tracking?: Tracking): Promise<number>;
+  peopleExportJson(query: PersonQuery, path: string, tracking?: Tracking): Promise<number>;
 }
 
 export const peopleBackend: PeopleApi = {
@@ -45,8 +48,8 @@ export const peopleBackend: PeopleApi = {
   affiliationDelete: (id) => call("affiliation_delete", { id }),
   organisationPeople: (organisationId) => call("organisation_people", { id: organisationId }),
   peopleDuplicates: () => call("people_duplicates"),
-  peopleImport: (path, options) => call("people_import", { path, options }),
+  peopleImport: (path, options, tracking) => call("people_import", { path, options, ...trackingArgs(tracking) }),
   peopleGuessColumns: (headers) => call("people_guess_columns", { headers }),
-  peopleExportCsv: (query, path) => call("people_export_csv", { query, path }),
-  peopleExportJson: (query, path) => call("people_export_json", { query, path }),
+  peopleExportCsv: (query, path, tracking) => call("people_export_csv", { query, path, ...trackingArgs(tracking) }),
+  peopleExportJson: (query, path, tracking) => call("people_export_json", { query, path, ...trackingArgs(tracking) }),
 };

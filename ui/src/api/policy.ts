@@ -10,6 +10,7 @@ import type { PolicyMakerPage } from "../bindings/PolicyMakerPage";
 import type { PolicyMakerQuery } from "../bindings/PolicyMakerQuery";
 import type { PoliticalGroup } from "../bindings/PoliticalGroup";
 import { call, hasTauriRuntime } from "./call";
+import { trackingArgs, type Tracking } from "./operations";
 
 /** The backend methods for policy-makers, MEPs and the Parliament list sync, committees and dossiers. */
 export interface PolicyApi {
@@ -27,7 +28,8 @@ export interface PolicyApi {
   /** What syncing the Parliament's XML list at `path` would do; writes nothing. */
   mepsPreview(path: string): Promise<MepSyncReport>;
   /** Syncs the store with the list at `path`. */
-  mepsImport(path: string): Promise<MepSyncReport>;
+  /** With `tracking`, reports its progress and can be cancelled (`cancelOperation`). */
+  mepsImport(path: string, tracking?: Tracking): Promise<MepSyncReport>;
   /** Downloads the Parliament's current list with progress; writes nothing but a temporary file. */
   mepsFetch(onProgress: (progress: FetchProgress) => void): Promise<MepFetch>;
 }
@@ -42,7 +44,7 @@ export const policyBackend: PolicyApi = {
   committeeMembershipAdd: (id, input) => call("committee_membership_add", { id, input }),
   committeeMembershipEnd: (membership, endsOn) => call("committee_membership_end", { membership, endsOn }),
   mepsPreview: (path) => call("meps_preview", { path }),
-  mepsImport: (path) => call("meps_import", { path }),
+  mepsImport: (path, tracking) => call("meps_import", { path, ...trackingArgs(tracking) }),
   mepsFetch: (onProgress) => {
     if (!hasTauriRuntime()) return call("meps_fetch");
     const channel = new Channel<FetchProgress>();

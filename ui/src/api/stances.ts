@@ -14,6 +14,7 @@ import type { VoteImportReport } from "../bindings/VoteImportReport";
 import type { VoteInput } from "../bindings/VoteInput";
 import type { VoteResult } from "../bindings/VoteResult";
 import { call } from "./call";
+import { trackingArgs, type Tracking } from "./operations";
 
 /** The backend methods for dossiers, stances on them, roll-call votes and the coordinator's profile. */
 export interface StancesApi {
@@ -29,7 +30,8 @@ export interface StancesApi {
   stanceRecord(input: StanceInput): Promise<Stance>;
   stancesForPerson(person: string): Promise<DossierStances[]>;
   stanceBoard(query: BoardQuery): Promise<StanceBoard>;
-  voteImport(path: string, input: VoteInput): Promise<VoteImportReport>;
+  /** With `tracking`, reports its progress and can be cancelled (`cancelOperation`). */
+  voteImport(path: string, input: VoteInput, tracking?: Tracking): Promise<VoteImportReport>;
   voteResult(id: string): Promise<VoteResult>;
   votesList(dossier: string): Promise<Vote[]>;
   /** Accepts the proposals of these people (person ids). */
@@ -50,7 +52,7 @@ export const stancesBackend: StancesApi = {
   stanceRecord: (input) => call("stance_record", { input }),
   stancesForPerson: (person) => call("stances_for_person", { person }),
   stanceBoard: (query) => call("stance_board", { query }),
-  voteImport: (path, input) => call("vote_import", { path, input }),
+  voteImport: (path, input, tracking) => call("vote_import", { path, input, ...trackingArgs(tracking) }),
   voteResult: (id) => call("vote_result", { id }),
   votesList: (dossier) => call("votes_list", { dossier }),
   voteAccept: (id, people) => call("vote_accept", { id, people }),
