@@ -105,3 +105,16 @@ export async function pickSaveFile(
 }
 
 export const tauriFilePicker: FilePicker = { pickOpenFile, pickSaveFile };
+
+/** Chooses a folder with the native dialog (where an export writes its files); null when cancelled. */
+export type OpenFolderPicker = (options?: { title?: string }) => Promise<string | null>;
+
+export const pickOpenFolder: OpenFolderPicker = async (options = {}) => {
+  ensureRuntime();
+  try {
+    const chosen = await open({ directory: true, multiple: false, title: options.title ?? i18n.t("files.openTitle") });
+    return typeof chosen === "string" ? chosen : null;
+  } catch (error) {
+    throw toApiError(error);
+  }
+};
