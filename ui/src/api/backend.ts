@@ -36,13 +36,16 @@ import { backupBackend, type BackupApi } from "./backup";
 import { call } from "./call";
 import { dashboardBackend, type DashboardApi } from "./dashboard";
 import { dataProtectionBackend, type DataProtectionApi } from "./dataProtection";
+import { encryptionBackend, type EncryptionApi } from "./encryption";
 import { eventsBackend, type EventsApi } from "./events";
 import { historyBackend, type HistoryApi } from "./history";
 import { interactionsBackend, type InteractionsApi } from "./interactions";
+import { operationsBackend, trackingArgs, type OperationsApi, type Tracking } from "./operations";
 import { peopleBackend, type PeopleApi } from "./people";
 import { policyBackend, type PolicyApi } from "./policy";
 import { searchBackend, type SearchApi } from "./search";
 import { stancesBackend, type StancesApi } from "./stances";
+import { subjectRightsBackend, type SubjectRightsApi } from "./subjectRights";
 
 export { hasTauriRuntime } from "./call";
 
@@ -51,7 +54,7 @@ export { hasTauriRuntime } from "./call";
  * docs/api-contract.md. Every method rejects with an `ApiError` only. Each later feature
  * keeps its methods in its own module (`./people`, `./policy`...), merged in here.
  */
-export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, SearchApi, DashboardApi, HistoryApi, BackupApi, DataProtectionApi {
+export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsApi, EventsApi, SearchApi, DashboardApi, HistoryApi, BackupApi, OperationsApi, SubjectRightsApi, EncryptionApi, DataProtectionApi {
   storeInfo(): Promise<StoreInfo>;
   countriesList(): Promise<Country[]>;
   orgsList(query: OrganisationQuery): Promise<OrganisationPage>;
@@ -62,8 +65,10 @@ export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsA
   membershipStart(id: string, membership: NewMembership): Promise<OrganisationDetail>;
   membershipChangeStatus(id: string, change: StatusChangeInput): Promise<OrganisationDetail>;
   membershipUpdate(id: string, update: MembershipUpdate): Promise<OrganisationDetail>;
-  orgsExportCsv(query: OrganisationQuery, path: string): Promise<number>;
-  orgsImport(path: string, options: ImportOptions): Promise<ImportReport>;
+  /** With `tracking`, reports its progress and can be cancelled (`cancelOperation`). */
+  orgsExportCsv(query: OrganisationQuery, path: string, tracking?: Tracking): Promise<number>;
+  /** With `tracking`, reports its progress and can be cancelled (`cancelOperation`). */
+  orgsImport(path: string, options: ImportOptions, tracking?: Tracking): Promise<ImportReport>;
   /** The organisations import's fields, each with the column its header names (the wizard's guesses). */
   orgsGuessColumns(headers: string[]): Promise<ColumnChoice[]>;
   demoLoad(): Promise<DemoReport>;
@@ -78,7 +83,8 @@ export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsA
   letterInvite(id: string, segment: InviteSegment): Promise<InviteReport>;
   letterNotSigned(id: string, segment: InviteSegment): Promise<NotYetSigned[]>;
   letterPreview(id: string, options: ExportOptions): Promise<string>;
-  letterExport(id: string, options: ExportOptions, path: string): Promise<number>;
+  /** With `tracking`, reports its progress and can be cancelled (`cancelOperation`). */
+  letterExport(id: string, options: ExportOptions, path: string, tracking?: Tracking): Promise<number>;
   signaturesMatrix(query: MatrixQuery): Promise<SignatureMatrix>;
   matrixExportCsv(query: MatrixQuery, path: string): Promise<number>;
   importPreview(path: string): Promise<TablePreview>;
@@ -89,6 +95,7 @@ export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsA
     columns: SignatureColumns,
     decisions: RowDecision[],
     options: SignatureImportOptions,
+    tracking?: Tracking,
   ): Promise<SignatureImportReport>;
   orgsDuplicates(): Promise<DuplicatePair[]>;
   orgsMerge(keep: string, drop: string): Promise<MergeReport>;
@@ -107,8 +114,8 @@ export const tauriBackend: Backend = {
   membershipStart: (id, membership) => call("membership_start", { id, membership }),
   membershipChangeStatus: (id, change) => call("membership_change_status", { id, change }),
   membershipUpdate: (id, update) => call("membership_update", { id, update }),
-  orgsExportCsv: (query, path) => call("orgs_export_csv", { query, path }),
-  orgsImport: (path, options) => call("orgs_import", { path, options }),
+  orgsExportCsv: (query, path, tracking) => call("orgs_export_csv", { query, path, ...trackingArgs(tracking) }),
+  orgsImport: (path, options, tracking) => call("orgs_import", { path, options, ...trackingArgs(tracking) }),
   orgsGuessColumns: (headers) => call("orgs_guess_columns", { headers }),
   demoLoad: () => call("demo_load"),
 
@@ -120,13 +127,13 @@ export const tauriBackend: Backend = {
   letterInvite: (id, segment) => call("letter_invite", { id, segment }),
   letterNotSigned: (id, segment) => call("letter_not_signed", { id, segment }),
   letterPreview: (id, options) => call("letter_preview", { id, options }),
-  letterExport: (id, options, path) => call("letter_export", { id, options, path }),
+  letterExport: (id, options, path, tracking) => call("letter_export", { id, options, path, ...trackingArgs(tracking) }),
   signaturesMatrix: (query) => call("signatures_matrix", { query }),
   matrixExportCsv: (query, path) => call("matrix_export_csv", { query, path }),
   importPreview: (path) => call("import_preview", { path }),
   signaturesAnalyse: (path, columns) => call("signatures_analyse", { path, columns }),
-  signaturesImport: (id, path, columns, decisions, options) =>
-    call("signatures_import", { id, path, columns, decisions, options }),
+  signaturesImport: (id, path, columns, decisions, options, tracking) =>
+    call("signatures_import", { id, path, columns, decisions, options, ...trackingArgs(tracking) }),
   orgsDuplicates: () => call("orgs_duplicates"),
   orgsMerge: (keep, drop) => call("orgs_merge", { keep, drop }),
   orgsMergeUndo: (seq) => call("orgs_merge_undo", { seq }),
@@ -141,5 +148,8 @@ export const tauriBackend: Backend = {
   ...dashboardBackend,
   ...historyBackend,
   ...backupBackend,
+  ...operationsBackend,
+  ...encryptionBackend,
+  ...subjectRightsBackend,
   ...dataProtectionBackend,
 };

@@ -10,6 +10,7 @@ import { CountriesProvider } from "../features/organisations/countries";
 import { LettersPage } from "../features/letters/LettersPage";
 import { SeatsPage } from "../features/seats/SeatsPage";
 import { RecoveryGate } from "../features/settings/RecoveryGate";
+import { LockGate } from "../features/lock/LockGate";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { DataProtectionPage } from "../features/data-protection/DataProtectionPage";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage";
@@ -99,11 +100,14 @@ export function App({
       <TooltipProvider delayDuration={400} skipDelayDuration={200}>
         <ToastProvider>
           <StoreInfoProvider>
+            {/* An encrypted store shows the lock screen until unlocked; locking unmounts all below. */}
+            <LockGate>
             <RecoveryGate>
             <CountriesProvider>
               <Shell runtimeMissing={runtimeMissing} start={start} />
             </CountriesProvider>
             </RecoveryGate>
+            </LockGate>
           </StoreInfoProvider>
         </ToastProvider>
       </TooltipProvider>

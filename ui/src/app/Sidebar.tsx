@@ -5,6 +5,8 @@ import { useOverdueCount } from "../features/interactions/useOverdueCount";
 import { openPalette } from "../features/search/CommandPalette";
 import { SearchIcon } from "../components/Icons";
 import { Kbd } from "../components/Kbd";
+import { useLock } from "../features/lock/LockGate";
+import { LockNowButton } from "../features/lock/LockScreen";
 
 function Logo() {
   return (
@@ -21,6 +23,7 @@ export function Sidebar({ active, onNavigate }: { active: NavId; onNavigate: (id
   const { t, i18n } = useTranslation();
   const { info } = useStoreInfo();
   const overdue = useOverdueCount();
+  const lock = useLock();
   return (
     <nav className="sidebar" aria-label={t("nav.label")}>
       <div className="brand">
@@ -60,6 +63,7 @@ export function Sidebar({ active, onNavigate }: { active: NavId; onNavigate: (id
           );
         })}
       </ul>
+      <LockNowButton shown={lock?.status?.encrypted === true} onLock={() => lock?.lockNow()} />
     </nav>
   );
 }

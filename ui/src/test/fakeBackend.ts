@@ -17,12 +17,15 @@ import type { SignatureInput } from "../bindings/SignatureInput";
 import type { SignatureMatrix } from "../bindings/SignatureMatrix";
 import type { TablePreview } from "../bindings/TablePreview";
 import { fakeBackup } from "./fake/backup";
+import { fakeEncryption } from "./fake/encryption";
+import { fakeSubjectRights } from "./fake/subjectRights";
 import { fakeDashboard } from "./fake/dashboard";
 import { fakeDataProtection } from "./fake/dataProtection";
 import { fakeEvents } from "./fake/events";
 import { fakeSearch } from "./fake/search";
 import { fakeHistory } from "./fake/history";
 import { fakeInteractions } from "./fake/interactions";
+import { fakeOperations } from "./fake/operations";
 import { fakePeople } from "./fake/people";
 import { fakePolicy } from "./fake/policy";
 import { fakeStances } from "./fake/stances";
@@ -354,6 +357,9 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     ...fakeDashboard(),
     ...fakeHistory(),
     ...fakeBackup(),
+    ...fakeOperations(),
+    ...fakeEncryption(),
+    ...fakeSubjectRights(),
     ...fakeDataProtection(),
   };
 }

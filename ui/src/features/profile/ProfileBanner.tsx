@@ -8,6 +8,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { CloseIcon } from "../../components/Icons";
 import { useToast } from "../../components/Toasts";
 import { ProfileForm } from "./ProfileForm";
+import { ProtectOffer } from "../lock/ProtectOffer";
 
 const DISMISSED = "coalition.profileBanner.dismissed";
 
@@ -60,6 +61,7 @@ export function ProfileBanner() {
           if (saved.name) toast.success(t("profile.saved"), t("profile.savedBody", { name: saved.name }));
         }}
       />
+      <ProtectOffer />
       <button type="button" className="profile-banner-close" onClick={dismiss} aria-label={t("profile.dismiss")} data-testid="profile-banner-dismiss">
         <CloseIcon size={14} />
       </button>

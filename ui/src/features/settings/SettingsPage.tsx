@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { BackupsSection } from "./BackupsSection";
+import { SecuritySection } from "./SecuritySection";
 import { ProfileSection } from "../profile/ProfileSection";
 
 /** One section of the Settings page; each feature adds its own to `SETTINGS_SECTIONS`. */
@@ -13,6 +14,7 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: "profile", Component: ProfileSection },
   { id: "backups", Component: BackupsSection },
+  { id: "security", Component: SecuritySection },
 ];
 
 /** Settings of this store and this computer, one section after another. */
