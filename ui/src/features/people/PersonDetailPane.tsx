@@ -18,6 +18,7 @@ import { AffiliationDialog, EndAffiliationDialog } from "./AffiliationDialogs";
 import { usePeopleLabels } from "./labels";
 import { languageName } from "./query";
 import { HistoryPanel } from "../history/HistoryPanel";
+import { SubjectRightsActions } from "../subject-rights/SubjectRightsActions";
 import { PersonDataProtectionSection } from "../data-protection/PersonDataProtectionSection";
 import { SensitiveBadge } from "../data-protection/SensitiveBadge";
 
@@ -71,6 +72,7 @@ export function PersonDetailPane({
   onEdit,
   onChanged,
   onOpenPerson,
+  onErased,
 }: {
   detail: PersonDetail | null;
   loading: boolean;
@@ -81,6 +83,8 @@ export function PersonDetailPane({
   onChanged: (detail: PersonDetail) => void;
   /** Opens another person (a possible duplicate). */
   onOpenPerson: (id: string) => void;
+  /** After the person was erased (subject rights). */
+  onErased?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const backend = useBackend();
@@ -179,6 +183,7 @@ export function PersonDetailPane({
                 {t("people.detail.archive")}
               </Button>
             )}
+            <SubjectRightsActions personId={person.id} name={person.display_name} onErased={() => onErased?.()} />
           </div>
 
           <div className="detail-scroll">

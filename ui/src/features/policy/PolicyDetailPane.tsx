@@ -21,6 +21,7 @@ import { useCountries } from "../organisations/countries";
 import { StanceHistory } from "../stances/StanceHistory";
 import { COMMITTEE_ROLES, committeeRoleLabel, dossierRoleLabel, mepStatusLabel, officeLabel } from "./labels";
 import { HistoryPanel } from "../history/HistoryPanel";
+import { SubjectRightsActions } from "../subject-rights/SubjectRightsActions";
 
 function Property({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -190,6 +191,7 @@ export function PolicyDetailPane({
   onClose,
   onEdit,
   onChanged,
+  onErased,
 }: {
   maker: PolicyMaker | null;
   /** Every committee, for "Add committee". */
@@ -201,6 +203,8 @@ export function PolicyDetailPane({
   onClose: () => void;
   onEdit: () => void;
   onChanged: (maker: PolicyMaker) => void;
+  /** After the policy-maker was erased (subject rights). */
+  onErased?: () => void;
 }) {
   const { t } = useTranslation();
   const toast = useToast();
@@ -264,6 +268,7 @@ export function PolicyDetailPane({
             <Button size="sm" icon={<PencilIcon size={14} />} onClick={onEdit} data-testid="policy-edit">
               {t("policy.detail.edit")}
             </Button>
+            <SubjectRightsActions personId={maker.id} name={maker.display_name} onErased={() => onErased?.()} />
           </div>
           <div className="detail-scroll">
             <section className="detail-section" aria-labelledby="pm-office-head">

@@ -415,6 +415,11 @@ export function PolicyPage() {
               detail.replace(saved);
               pages.refresh();
             }}
+            onErased={() => {
+              setDetailOpen(false);
+              setSelection(null);
+              pages.refresh();
+            }}
           />
         )}
       </div>

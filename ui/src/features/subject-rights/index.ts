@@ -1,0 +1,3 @@
+export { EraseDialog, ERASED_MARKER } from "./EraseDialog";
+export { SubjectAccessDialog } from "./SubjectAccessDialog";
+export { SubjectRightsActions } from "./SubjectRightsActions";
