@@ -11,3 +11,5 @@ export * from "./Toasts";
 export * from "./Tooltip";
 export * from "./useApiForm";
 export * from "./ImportWizard";
+export * from "./ProgressPanel";
+export * from "./useLongOperation";

@@ -8,8 +8,11 @@ import type { TablePreview } from "../../bindings/TablePreview";
 import { useFilePicker } from "../../api/context";
 import { toApiError } from "../../api/errors";
 import { spreadsheetFilters } from "../../api/files";
+import type { Tracking } from "../../api/operations";
 import { Button } from "../Button";
 import { AlertIcon, CheckIcon, UploadIcon } from "../Icons";
+import { ProgressPanel } from "../ProgressPanel";
+import { useLongOperation } from "../useLongOperation";
 import { ImportWizard, type WizardStepInfo } from "./ImportWizard";
 
 /** What the organisations and people imports report (people call "rejected" "skipped"). */
@@ -61,8 +64,8 @@ export interface TableImportWizardProps<R extends TableImportReport> {
   fieldLabel: (field: string) => string;
   /** Reads a file and guesses its columns (the file step's "Choose another file"). */
   read: (path: string) => Promise<ChosenTable>;
-  /** The import itself: a dry run for the preview, then the real one. */
-  run: (path: string, options: ImportOptions) => Promise<R>;
+  /** The import itself: a dry run for the preview, then the real one (both with progress and Cancel). */
+  run: (path: string, options: ImportOptions, tracking?: Tracking) => Promise<R>;
   /** The figures of a report (of the dry run when `dryRun`). */
   stats: (report: R, dryRun: boolean) => TableImportStat[];
   /** Rows refused by the report. */
@@ -121,6 +124,7 @@ export function TableImportWizard<R extends TableImportReport>({
   const [notCommitted, setNotCommitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const operation = useLongOperation();
 
   const reset = (next: ChosenTable | null) => {
     setChosen(next);
@@ -177,7 +181,8 @@ export function TableImportWizard<R extends TableImportReport>({
     setBusy(true);
     setError(null);
     try {
-      const result = await run(chosen.path, { dry_run: true, skip_invalid: true, columns });
+      const result = await operation.run((tracking) => run(chosen.path, { dry_run: true, skip_invalid: true, columns }, tracking));
+      if (result === undefined) return; // cancelled: the toast says so, the step stays
       setDry({ report: result, key });
       setSkip(false);
       setNotCommitted(false);
@@ -194,7 +199,10 @@ export function TableImportWizard<R extends TableImportReport>({
     setBusy(true);
     setError(null);
     try {
-      const result = await run(chosen.path, { dry_run: false, skip_invalid: hasIssues && skip, columns });
+      const result = await operation.run((tracking) =>
+        run(chosen.path, { dry_run: false, skip_invalid: hasIssues && skip, columns }, tracking),
+      );
+      if (result === undefined) return; // cancelled: nothing was written
       if (result.committed) {
         setReport(result);
         onCommitted(result);
@@ -262,6 +270,7 @@ export function TableImportWizard<R extends TableImportReport>({
       finished={report !== null}
       testId={`${testPrefix}-preview`}
     >
+      <ProgressPanel operation={operation} />
       {stepId === "file" && (
         <div className="wizard-file">
           <UploadIcon size={28} className="wizard-file-icon" />

@@ -82,6 +82,7 @@ describe("export dialog", () => {
       "letter-1",
       { format: "md", order: "country", group_by_country: true, with_signers: false },
       "/home/me/open-letter-2022-signatories.md",
+      expect.objectContaining({ operation: expect.any(String) }),
     );
     expect(await screen.findByText("Exported 54 signatories to /home/me/open-letter-2022-signatories.md")).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());

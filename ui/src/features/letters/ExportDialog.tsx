@@ -12,6 +12,8 @@ import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { DownloadIcon } from "../../components/Icons";
+import { ProgressPanel } from "../../components/ProgressPanel";
+import { useLongOperation } from "../../components/useLongOperation";
 import { useToast } from "../../components/Toasts";
 import { EXPORT_FORMATS, SIGNATORY_ORDERS } from "./enums";
 
@@ -51,6 +53,7 @@ export function ExportDialog({
   const [previewError, setPreviewError] = useState<ApiError | null>(null);
   const [previewLoading, setPreviewLoading] = useState(false);
   const [saving, setSaving] = useState(false);
+  const operation = useLongOperation();
   const [saveError, setSaveError] = useState<ApiError | null>(null);
 
   // Start from the remembered choices on every opening.
@@ -103,7 +106,8 @@ export function ExportDialog({
       });
       if (!path) return;
       setSaving(true);
-      const written = await backend.letterExport(letterId, options, path);
+      const written = await operation.run((tracking) => backend.letterExport(letterId, options, path, tracking));
+      if (written === undefined) return; // cancelled: no file, the dialog stays
       toast.success(t("exportLetter.done", { count: written, path }));
       onExported();
       onClose();
@@ -137,6 +141,7 @@ export function ExportDialog({
       }
     >
       {saveError && <ErrorBanner error={saveError} testId="export-error" />}
+      <ProgressPanel operation={operation} />
       <div className="export-layout">
         <div className="export-options">
           <div className="field">

@@ -12,6 +12,8 @@ import { spreadsheetFilters } from "../../api/files";
 import { Button } from "../../components/Button";
 import { AlertIcon, CheckIcon, UploadIcon } from "../../components/Icons";
 import { ImportWizard, type WizardStepInfo } from "../../components/ImportWizard";
+import { ProgressPanel } from "../../components/ProgressPanel";
+import { useLongOperation } from "../../components/useLongOperation";
 
 /** The columns a signature file can map, in the order the wizard shows them. */
 export const SIGNATURE_FIELDS = ["organisation", "country", "signer", "signer_title", "date", "email"] as const satisfies ReadonlyArray<
@@ -88,6 +90,7 @@ export function SignatureImportWizard({
   const [report, setReport] = useState<SignatureImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const operation = useLongOperation();
 
   useEffect(() => {
     if (!open) return;
@@ -163,11 +166,10 @@ export function SignatureImportWizard({
     setBusy(true);
     setError(null);
     try {
-      const result = await backend.signaturesImport(letterId, path, columns, decisions, {
-        dry_run: false,
-        skip_invalid: anySkip,
-        create_missing: false,
-      });
+      const result = await operation.run((tracking) =>
+        backend.signaturesImport(letterId, path, columns, decisions, { dry_run: false, skip_invalid: anySkip, create_missing: false }, tracking),
+      );
+      if (result === undefined) return; // cancelled: nothing was written, the step stays
       setReport(result);
       if (result.committed) onImported(result);
     } catch (raw) {
@@ -231,6 +233,7 @@ export function SignatureImportWizard({
       finished={report !== null}
       testId="signatures-import-wizard"
     >
+      <ProgressPanel operation={operation} />
       {stepId === "file" && <FileStep path={path} preview={preview} busy={busy} onChoose={chooseFile} />}
       {stepId === "map" && preview && columns && <MapStep preview={preview} columns={columns} onChange={setColumns} />}
       {stepId === "preview" && preview && columns && <PreviewStep preview={preview} columns={columns} />}

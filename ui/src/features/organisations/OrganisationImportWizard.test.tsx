@@ -67,7 +67,7 @@ describe("organisations import wizard", () => {
     await user.click(within(wizard).getByTestId("wizard-next"));
 
     await waitFor(() =>
-      expect(backend.orgsImport).toHaveBeenCalledWith("/home/me/members.csv", { dry_run: true, skip_invalid: true, columns: MAPPING }),
+      expect(backend.orgsImport).toHaveBeenCalledWith("/home/me/members.csv", { dry_run: true, skip_invalid: true, columns: MAPPING }, expect.objectContaining({ operation: expect.any(String) })),
     );
     await within(wizard).findByTestId("wizard-step-preview");
     const rows = within(wizard).getAllByTestId("wizard-preview-row");
@@ -86,7 +86,7 @@ describe("organisations import wizard", () => {
     const listCalls = backend.orgsList.mock.calls.length;
     await user.click(within(wizard).getByTestId("import-commit"));
     await waitFor(() =>
-      expect(backend.orgsImport).toHaveBeenLastCalledWith("/home/me/members.csv", { dry_run: false, skip_invalid: true, columns: MAPPING }),
+      expect(backend.orgsImport).toHaveBeenLastCalledWith("/home/me/members.csv", { dry_run: false, skip_invalid: true, columns: MAPPING }, expect.objectContaining({ operation: expect.any(String) })),
     );
     expect(await within(wizard).findByTestId("import-report")).toHaveTextContent("Imported 2 rows.");
     await waitFor(() => expect(backend.orgsList.mock.calls.length).toBeGreaterThan(listCalls));
@@ -115,7 +115,7 @@ describe("organisations import wizard", () => {
     expect(within(wizard).queryByTestId("import-skip")).not.toBeInTheDocument();
     await user.click(within(wizard).getByTestId("wizard-next"));
     await user.click(within(wizard).getByTestId("import-commit"));
-    await waitFor(() => expect(backend.orgsImport).toHaveBeenLastCalledWith("/home/me/members.csv", expect.objectContaining({ dry_run: false, skip_invalid: false })));
+    await waitFor(() => expect(backend.orgsImport).toHaveBeenLastCalledWith("/home/me/members.csv", expect.objectContaining({ dry_run: false, skip_invalid: false }), expect.anything()));
   });
 
   it("does nothing when the open dialog is cancelled", async () => {

@@ -10,6 +10,8 @@ import { reportFirstPaint } from "../../app/firstPaint";
 import { useStoreInfo } from "../../app/storeInfo";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { ProgressPanel } from "../../components/ProgressPanel";
+import { useLongOperation } from "../../components/useLongOperation";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { BuildingIcon, DownloadIcon, FilterIcon, MergeIcon, PlusIcon, SparkIcon, UploadIcon } from "../../components/Icons";
 import { SegmentedTabs } from "../../components/SegmentedTabs";
@@ -62,6 +64,7 @@ export function OrganisationsPage() {
   const readImportFile = useReadOrganisationsFile();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const exportOperation = useLongOperation();
   const [demoLoading, setDemoLoading] = useState(false);
 
   const tableRef = useRef<OrganisationTableHandle>(null);
@@ -129,8 +132,10 @@ export function OrganisationsPage() {
       const path = await files.pickSaveFile(defaultExportFileName());
       if (!path) return;
       setExporting(true);
-      const written = await backend.orgsExportCsv(withWindow(query, 0, Math.max(total ?? 0, 1)), path);
-      toast.success(t("export.done", { count: written, path }));
+      const view = withWindow(query, 0, Math.max(total ?? 0, 1));
+      const written = await exportOperation.run((tracking) => backend.orgsExportCsv(view, path, tracking));
+      // Cancelled: the file was not written (the toast says so).
+      if (written !== undefined) toast.success(t("export.done", { count: written, path }));
     } catch (raw) {
       toast.error(raw, t("export.failed"));
     } finally {
@@ -425,6 +430,7 @@ export function OrganisationsPage() {
         onSaved={onSaved}
       />
       <OrganisationImportWizard start={importStart} onClose={() => setImportStart(null)} onCommitted={onImported} />
+      <ProgressPanel operation={exportOperation} floating testId="export-progress" />
     </div>
   );
 }

@@ -225,7 +225,7 @@ describe("keyboard and files", () => {
       { field: "organisation", column: null },
     ]);
     await waitFor(() =>
-      expect(backend.peopleImport).toHaveBeenCalledWith("/home/me/people.csv", { dry_run: true, skip_invalid: true, columns: mapping }),
+      expect(backend.peopleImport).toHaveBeenCalledWith("/home/me/people.csv", { dry_run: true, skip_invalid: true, columns: mapping }, expect.objectContaining({ operation: expect.any(String) })),
     );
     await within(wizard).findByTestId("wizard-step-preview");
     const rows = within(wizard).getAllByTestId("wizard-preview-row");
@@ -236,7 +236,7 @@ describe("keyboard and files", () => {
     expect(within(wizard).getByTestId("people-import-created")).toHaveTextContent("1");
     await user.click(within(wizard).getByTestId("people-import-commit"));
     await waitFor(() =>
-      expect(backend.peopleImport).toHaveBeenLastCalledWith("/home/me/people.csv", { dry_run: false, skip_invalid: true, columns: mapping }),
+      expect(backend.peopleImport).toHaveBeenLastCalledWith("/home/me/people.csv", { dry_run: false, skip_invalid: true, columns: mapping }, expect.objectContaining({ operation: expect.any(String) })),
     );
     expect(await within(wizard).findByTestId("people-import-report")).toBeInTheDocument();
     await user.click(within(wizard).getByTestId("wizard-close"));

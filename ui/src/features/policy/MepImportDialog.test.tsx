@@ -33,7 +33,7 @@ describe("MEP list import", () => {
     const listCalls = backend.policyMakersList.mock.calls.length;
     await user.click(screen.getByTestId("mep-apply"));
     await waitFor(() => expect(screen.queryByTestId("mep-import-dialog")).not.toBeInTheDocument());
-    expect(backend.mepsImport).toHaveBeenCalledWith("/data/ep-meps.xml");
+    expect(backend.mepsImport).toHaveBeenCalledWith("/data/ep-meps.xml", expect.objectContaining({ operation: expect.any(String) }));
     expect(await screen.findByText("added 1, updated 1, outgoing 1, unchanged 3")).toBeInTheDocument();
     await waitFor(() => expect(backend.policyMakersList.mock.calls.length).toBeGreaterThan(listCalls));
   }, 15_000);

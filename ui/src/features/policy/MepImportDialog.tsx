@@ -11,6 +11,8 @@ import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { DownloadIcon, UploadIcon } from "../../components/Icons";
+import { ProgressPanel } from "../../components/ProgressPanel";
+import { useLongOperation } from "../../components/useLongOperation";
 import { changeFieldLabel, mepStatusLabel } from "./labels";
 
 type Step =
@@ -57,6 +59,7 @@ export function MepImportDialog({
   const [step, setStep] = useState<Step>({ kind: "choose" });
   const [error, setError] = useState<ApiError | null>(null);
   const [applying, setApplying] = useState(false);
+  const operation = useLongOperation();
   const live = useRef(0);
   const applyRef = useRef<HTMLButtonElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
@@ -119,8 +122,10 @@ export function MepImportDialog({
     setApplying(true);
     setError(null);
     try {
-      const report = await backend.mepsImport(step.path);
-      onApplied(report);
+      const path = step.path;
+      const report = await operation.run((tracking) => backend.mepsImport(path, tracking));
+      // Cancelled: nothing was written; the plan stays on screen.
+      if (report !== undefined) onApplied(report);
     } catch (raw) {
       setError(toApiError(raw));
     } finally {
@@ -260,7 +265,7 @@ export function MepImportDialog({
               {t("policy.import.back")}
             </Button>
           )}
-          <Button onClick={close} data-testid="mep-cancel">
+          <Button onClick={close} disabled={applying} data-testid="mep-cancel">
             {t("common.cancel")}
           </Button>
           {step.kind === "review" && (
@@ -278,6 +283,7 @@ export function MepImportDialog({
           onDismiss={() => setError(null)}
         />
       )}
+      <ProgressPanel operation={operation} />
       {body}
     </Dialog>
   );

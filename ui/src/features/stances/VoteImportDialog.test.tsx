@@ -24,7 +24,7 @@ describe("vote import", () => {
     fireEvent.change(screen.getByTestId("vote-date"), { target: { value: "2023-11-14" } });
     await user.click(screen.getByTestId("vote-choose-file"));
     await waitFor(() =>
-      expect(backend.voteImport).toHaveBeenCalledWith("/home/anna/libe-vote.csv", { dossier_id: CSA.id, voted_on: "2023-11-14", title: "LIBE final vote" }),
+      expect(backend.voteImport).toHaveBeenCalledWith("/home/anna/libe-vote.csv", { dossier_id: CSA.id, voted_on: "2023-11-14", title: "LIBE final vote" }, expect.objectContaining({ operation: expect.any(String) })),
     );
     expect(files.pickOpenFile).toHaveBeenCalledTimes(1);
     await screen.findByTestId("vote-results");

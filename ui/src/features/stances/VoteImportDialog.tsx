@@ -13,6 +13,8 @@ import { Dialog } from "../../components/Dialog";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, invalidProps } from "../../components/Field";
 import { UploadIcon } from "../../components/Icons";
+import { ProgressPanel } from "../../components/ProgressPanel";
+import { useLongOperation } from "../../components/useLongOperation";
 import { useApiForm } from "../../components/useApiForm";
 import { useToast } from "../../components/Toasts";
 import { formatDate, todayIso } from "../../lib/dates";
@@ -204,6 +206,7 @@ export function VoteImportDialog({
   const [unmatched, setUnmatched] = useState<UnmatchedRow[]>([]);
   const [earlier, setEarlier] = useState<Vote[]>([]);
   const [busy, setBusy] = useState(false);
+  const operation = useLongOperation();
 
   useEffect(() => {
     if (!open) return;
@@ -235,7 +238,10 @@ export function VoteImportDialog({
     }
     if (!path) return;
     const chosen = path;
-    const report = await form.submit(() => backend.voteImport(chosen, { dossier_id: dossier.id, voted_on: date, title }));
+    // Cancelled: undefined, nothing stored (the toast says so).
+    const report = await form.submit(() =>
+      operation.run((tracking) => backend.voteImport(chosen, { dossier_id: dossier.id, voted_on: date, title }, tracking)),
+    );
     if (report) {
       setResult(report.result);
       setUnmatched(report.unmatched);
@@ -307,6 +313,7 @@ export function VoteImportDialog({
       }
     >
       {form.bannerError && <ErrorBanner error={form.bannerError} testId="vote-error" />}
+      <ProgressPanel operation={operation} />
       {result ? (
         <Results
           result={result}
