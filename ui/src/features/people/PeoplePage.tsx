@@ -8,6 +8,8 @@ import { useBackend, useFilePicker } from "../../api/context";
 import { defaultExportFileName, spreadsheetFilters } from "../../api/files";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { ProgressPanel } from "../../components/ProgressPanel";
+import { useLongOperation } from "../../components/useLongOperation";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { DownloadIcon, FilterIcon, MergeIcon, PersonIcon, PlusIcon, UploadIcon, UsersIcon } from "../../components/Icons";
 import { SegmentedTabs } from "../../components/SegmentedTabs";
@@ -67,6 +69,7 @@ export function PeoplePage() {
   const readImportFile = useReadPeopleFile();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState<"csv" | "json" | null>(null);
+  const exportOperation = useLongOperation();
   const [includeSensitive, setIncludeSensitive] = useState(false);
 
   const tableRef = useRef<PeopleTableHandle>(null);
@@ -120,8 +123,11 @@ export function PeoplePage() {
       if (!path) return;
       setExporting(format);
       const q = { ...withPeopleWindow(query, 0, Math.max(total ?? 0, 1)), include_sensitive: includeSensitive };
-      const written = format === "csv" ? await backend.peopleExportCsv(q, path) : await backend.peopleExportJson(q, path);
-      toast.success(t("people.export.done", { count: written, path }));
+      const written = await exportOperation.run((tracking) =>
+        format === "csv" ? backend.peopleExportCsv(q, path, tracking) : backend.peopleExportJson(q, path, tracking),
+      );
+      // Cancelled: the file was not written (the toast says so).
+      if (written !== undefined) toast.success(t("people.export.done", { count: written, path }));
     } catch (raw) {
       toast.error(raw, t("people.export.failed"));
     } finally {
@@ -362,6 +368,11 @@ export function PeoplePage() {
                 onEdit={openEdit}
                 onChanged={onDetailChanged}
                 onOpenPerson={openPerson}
+                onErased={() => {
+                  setDetailOpen(false);
+                  setSelection(null);
+                  refresh();
+                }}
               />
             )}
           </div>
@@ -377,6 +388,7 @@ export function PeoplePage() {
         onSaved={onSaved}
       />
       <PeopleImportWizard start={importStart} onClose={() => setImportStart(null)} onCommitted={onImported} />
+      <ProgressPanel operation={exportOperation} floating testId="export-progress" />
     </div>
   );
 }
