@@ -187,3 +187,16 @@ describe("event exports and data protection", () => {
     expect(backend.eventExport.mock.calls[1]![3]).toBe(true);
   }, 20_000);
 });
+
+describe("retention review and erasure", () => {
+  it("opens the erasure dialog for a person of the review", async () => {
+    const backend = createFakeBackend();
+    const { user } = await openPrivacy(backend);
+    const rows = await screen.findAllByTestId("privacy-retention-row");
+    await user.click(within(rows[2]!).getByTestId("privacy-erase"));
+    expect(await screen.findByTestId("erase-dialog")).toBeInTheDocument();
+    await waitFor(() => expect(backend.erasurePreview).toHaveBeenCalledWith("person-2"));
+    await user.click(screen.getByTestId("erase-cancel"));
+    await waitFor(() => expect(screen.queryByTestId("erase-dialog")).toBeNull());
+  }, 20_000);
+});

@@ -18,6 +18,7 @@ import { Field, invalidProps } from "../../components/Field";
 import { SegmentedTabs } from "../../components/SegmentedTabs";
 import { useToast } from "../../components/Toasts";
 import { useApiForm } from "../../components/useApiForm";
+import { EraseDialog } from "../subject-rights";
 import { useLawfulBasisLabel } from "./labels";
 import { SensitiveBadge } from "./SensitiveBadge";
 import { usePaged } from "./usePaged";
@@ -129,6 +130,7 @@ function RetentionReview() {
   const [archiving, setArchiving] = useState<RetentionRow | null>(null);
   const [archiveError, setArchiveError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [erasing, setErasing] = useState<RetentionRow | null>(null);
   const list = usePaged<RetentionRow, RetentionPage>(
     (offset, limit) => backend.privacyRetentionReview({ exclude_public_role: excludePublic, offset, limit }),
     `${excludePublic}-${revision}`,
@@ -193,6 +195,9 @@ function RetentionReview() {
                   <Button size="sm" variant="ghost" aria-label={t("privacy.retention.archiveLabel", { name: row.display_name })} onClick={() => setArchiving(row)} data-testid="privacy-archive">
                     {t("privacy.retention.archive")}
                   </Button>
+                  <Button size="sm" variant="ghost" aria-label={t("privacy.retention.eraseLabel", { name: row.display_name })} onClick={() => setErasing(row)} data-testid="privacy-erase">
+                    {t("subjectRights.eraseButton")}
+                  </Button>
                 </td>
               </tr>
             ))}
@@ -216,7 +221,16 @@ function RetentionReview() {
         error={archiveError}
         testId="privacy-archive-dialog"
       />
-      <p className="privacy-summary">{t("privacy.retention.erasureNote")}</p>
+      {erasing && (
+        <EraseDialog
+          personId={erasing.id}
+          onClose={() => setErasing(null)}
+          onErased={() => {
+            setErasing(null);
+            setRevision((r) => r + 1);
+          }}
+        />
+      )}
     </section>
   );
 }
