@@ -39,6 +39,14 @@ const COMMANDS: &[&str] = &[
     "backups_list",
     "backup_now",
     "backup_restore",
+    // encryption and the lock
+    "security_status",
+    "store_unlock",
+    "store_lock",
+    "store_encrypt",
+    "store_change_passphrase",
+    "store_decrypt",
+    "security_set_idle_lock",
     "recovery_info",
     // dashboard
     "dashboard_get",
@@ -48,8 +56,13 @@ const COMMANDS: &[&str] = &[
     "history_for_record",
     "history_undo",
     "history_undo_last",
+    // subject access and erasure
+    "sar_write",
+    "erasure_preview",
+    "person_erase",
     // search
     "search",
+    "cancel_operation",
     // events
     "events_list",
     "event_get",

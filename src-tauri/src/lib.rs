@@ -8,21 +8,27 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use coalition_core::backup::{self, RestoreReport, Trigger};
-use coalition_core::{ApiError, Store};
+use coalition_core::encryption::{self, SecurityStatus};
+use coalition_core::store::Passphrase;
+use coalition_core::{ApiError, CoreError, Store};
 use tauri::Manager;
 
 /// The open store, or why it could not be opened (shown by every command). A damaged store
-/// stays closed until a backup is restored over it, which opens it (`Desk::restore`).
+/// stays closed until a backup is restored over it, which opens it (`Desk::restore`). An
+/// encrypted store stays closed (`passphrase_required`) until `Desk::unlock`; once open it
+/// can be locked again (`locked`), its connection closed and its passphrase forgotten.
 pub struct Desk {
     store: OnceLock<Store>,
     failure: Mutex<Option<ApiError>>,
     path: Result<PathBuf, ApiError>,
+    /// The passphrase of an encrypted store found damaged on unlock, for its recovery.
+    recovery_key: Mutex<Option<Passphrase>>,
 }
 
 impl Desk {
     fn open() -> Desk {
         let path = coalition_core::store::resolve_path(db_argument().as_deref()).map_err(ApiError::from);
-        let desk = Desk { store: OnceLock::new(), failure: Mutex::new(None), path };
+        let desk = Desk { store: OnceLock::new(), failure: Mutex::new(None), path, recovery_key: Mutex::new(None) };
         match desk.path.clone().and_then(|path| Store::open(&path).map_err(ApiError::from)) {
             Ok(store) => {
                 let _ = desk.store.set(store);
@@ -51,21 +57,79 @@ impl Desk {
         self.path.as_deref().map_err(Clone::clone)
     }
 
-    /// Restores a backup: into the open store, or over a damaged one, which is then opened.
-    pub fn restore(&self, file: &Path) -> Result<RestoreReport, ApiError> {
+    /// Unlocks the store with its passphrase: opens an encrypted store that was never opened,
+    /// or reopens a locked one. `wrong_passphrase` leaves everything as it was.
+    pub fn unlock(&self, passphrase: Passphrase) -> Result<SecurityStatus, ApiError> {
         if let Some(store) = self.store.get() {
-            return Ok(backup::restore(store, file)?);
+            store.unlock(passphrase)?;
+            return Ok(encryption::status(store)?);
         }
         let mut failure = self.failure.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(store) = self.store.get() {
-            return Ok(backup::restore(store, file)?);
+            store.unlock(passphrase)?;
+            return Ok(encryption::status(store)?);
+        }
+        match Store::open_with(self.path()?, Some(passphrase.clone())) {
+            Ok(store) => {
+                let status = encryption::status(&store)?;
+                let _ = self.store.set(store);
+                *failure = None;
+                Ok(status)
+            }
+            Err(error @ CoreError::Damaged { .. }) => {
+                // The right passphrase, a damaged file: the recovery screen takes over.
+                *self.recovery_key.lock().unwrap_or_else(|p| p.into_inner()) = Some(passphrase);
+                let error = ApiError::from(error);
+                *failure = Some(error.clone());
+                Err(error)
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// What the recovery screen shows; an encrypted damaged store is read with the passphrase
+    /// that unlocked it.
+    pub fn recovery_info(&self) -> Result<backup::RecoveryInfo, ApiError> {
+        let key = self.recovery_key.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        Ok(backup::recovery_info_with(self.path()?, key.as_ref())?)
+    }
+
+    /// Locks the store (an encrypted one only).
+    pub fn lock(&self) -> Result<SecurityStatus, ApiError> {
+        let store = self.store()?;
+        store.lock()?;
+        Ok(encryption::status(store)?)
+    }
+
+    /// The store's protection; an encrypted store not opened yet reads as locked.
+    pub fn security_status(&self) -> Result<SecurityStatus, ApiError> {
+        match self.store() {
+            Ok(store) => Ok(encryption::status(store)?),
+            Err(error) if error.code == "passphrase_required" => {
+                Ok(SecurityStatus { encrypted: true, locked: true, idle_lock_minutes: 0, plain_backups: 0 })
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Restores a backup: into the open store, or over a damaged one, which is then opened.
+    /// `passphrase` opens an encrypted backup made under another passphrase than the store's.
+    pub fn restore(&self, file: &Path, passphrase: Option<&Passphrase>) -> Result<RestoreReport, ApiError> {
+        if let Some(store) = self.store.get() {
+            return Ok(backup::restore_with(store, file, passphrase)?);
+        }
+        let mut failure = self.failure.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(store) = self.store.get() {
+            return Ok(backup::restore_with(store, file, passphrase)?);
         }
         match failure.as_ref() {
             Some(error) if error.code == "store_damaged" => {}
             Some(error) => return Err(error.clone()),
             None => {}
         }
-        let (store, report) = backup::recover(self.path()?, file)?;
+        let remembered = self.recovery_key.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let (store, report) = backup::recover_with(self.path()?, file, passphrase.or(remembered.as_ref()))?;
+        *self.recovery_key.lock().unwrap_or_else(|p| p.into_inner()) = None;
         let _ = self.store.set(store);
         *failure = None;
         Ok(report)
@@ -73,11 +137,12 @@ impl Desk {
 }
 
 /// Backs up at startup when anything changed since the last backup, then every few minutes
-/// checks whether the chosen interval has passed (with changes).
+/// checks whether the chosen interval has passed (with changes). A locked store is skipped
+/// (its startup backup waits for the unlock).
 fn backup_timer(app: tauri::AppHandle) {
     let mut trigger = Trigger::Startup;
     loop {
-        if let Ok(store) = app.state::<Desk>().store() {
+        if let Some(store) = app.state::<Desk>().store().ok().filter(|store| !store.is_locked()) {
             if let Err(error) = backup::auto_backup_now(store, trigger) {
                 eprintln!("coalition-desk: automatic backup failed: {error}");
             }
@@ -108,6 +173,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(desk)
+        .manage(coalition_core::progress::Operations::new())
         .setup(|app| {
             let handle = app.handle().clone();
             std::thread::spawn(move || backup_timer(handle));
@@ -153,6 +219,14 @@ pub fn run() {
             commands::backup::backup_now,
             commands::backup::backup_restore,
             commands::backup::recovery_info,
+            // encryption and the lock
+            commands::encryption::security_status,
+            commands::encryption::store_unlock,
+            commands::encryption::store_lock,
+            commands::encryption::store_encrypt,
+            commands::encryption::store_change_passphrase,
+            commands::encryption::store_decrypt,
+            commands::encryption::security_set_idle_lock,
             // dashboard
             commands::dashboard::dashboard_get,
             commands::dashboard::dashboard_set_main_dossier,
@@ -161,8 +235,14 @@ pub fn run() {
             commands::history::history_for_record,
             commands::history::history_undo,
             commands::history::history_undo_last,
+            // subject access and erasure
+            commands::subject_rights::sar_write,
+            commands::subject_rights::erasure_preview,
+            commands::subject_rights::person_erase,
             // search
             commands::search::search,
+            // long operations
+            commands::operations::cancel_operation,
             // events
             commands::events::events_list,
             commands::events::event_get,

@@ -2,6 +2,7 @@
 //! coalition-core (the restore goes through `Desk`, which may have to open the store again).
 
 use coalition_core::backup::{self, BackupFile, BackupReport, BackupSettings, BackupSettingsInput, RecoveryInfo, RestoreReport};
+use coalition_core::store::Passphrase;
 use tauri::State;
 
 use super::Reply;
@@ -28,11 +29,11 @@ pub fn backup_now(desk: State<'_, Desk>) -> Reply<BackupReport> {
 }
 
 #[tauri::command(async)]
-pub fn backup_restore(desk: State<'_, Desk>, path: String) -> Reply<RestoreReport> {
-    desk.restore(path.as_ref())
+pub fn backup_restore(desk: State<'_, Desk>, path: String, passphrase: Option<Passphrase>) -> Reply<RestoreReport> {
+    desk.restore(path.as_ref(), passphrase.as_ref())
 }
 
 #[tauri::command(async)]
 pub fn recovery_info(desk: State<'_, Desk>) -> Reply<RecoveryInfo> {
-    backup::recovery_info(desk.path()?).map_err(Into::into)
+    desk.recovery_info()
 }

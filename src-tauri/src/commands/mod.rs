@@ -20,21 +20,27 @@ use coalition_core::organisations::{
 };
 use coalition_core::seats::{self, SeatTerm};
 use coalition_core::store::StoreInfo;
+use coalition_core::progress::Operations;
 use coalition_core::ApiError;
-use tauri::State;
+use tauri::ipc::JavaScriptChannelId;
+use tauri::{State, Webview};
 
 use crate::Desk;
+use operations::tracked;
 
 pub mod dashboard;
 pub mod data_protection;
 pub mod backup;
+pub mod encryption;
 pub mod events;
 pub mod history;
 pub mod interactions;
+pub mod operations;
 pub mod people;
 pub mod search;
 pub mod policy;
 pub mod stances;
+pub mod subject_rights;
 
 pub(crate) type Reply<T> = Result<T, ApiError>;
 
@@ -89,13 +95,33 @@ pub fn membership_update(desk: State<'_, Desk>, id: String, update: MembershipUp
 }
 
 #[tauri::command(async)]
-pub fn orgs_export_csv(desk: State<'_, Desk>, query: OrganisationQuery, path: String) -> Reply<u64> {
-    organisations::export_csv_file(desk.store()?, &query, path.as_ref()).map_err(Into::into)
+pub fn orgs_export_csv(
+    desk: State<'_, Desk>,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    query: OrganisationQuery,
+    path: String,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
+) -> Reply<u64> {
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| organisations::export_csv_file_with_progress(store, &query, path.as_ref(), p))
 }
 
+/// `operation` and `on_progress` are optional: with them the import reports its progress and
+/// can be cancelled (`cancel_operation`).
 #[tauri::command(async)]
-pub fn orgs_import(desk: State<'_, Desk>, path: String, options: ImportOptions) -> Reply<ImportReport> {
-    organisations::import_file(desk.store()?, path.as_ref(), options).map_err(Into::into)
+pub fn orgs_import(
+    desk: State<'_, Desk>,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    path: String,
+    options: ImportOptions,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
+) -> Reply<ImportReport> {
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| organisations::import_file_with_progress(store, path.as_ref(), options, p))
 }
 
 #[tauri::command(async)]
@@ -149,8 +175,18 @@ pub fn letter_preview(desk: State<'_, Desk>, id: String, options: ExportOptions)
 }
 
 #[tauri::command(async)]
-pub fn letter_export(desk: State<'_, Desk>, id: String, options: ExportOptions, path: String) -> Reply<u32> {
-    letters::export_file(desk.store()?, &id, &options, path.as_ref()).map_err(Into::into)
+pub fn letter_export(
+    desk: State<'_, Desk>,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    id: String,
+    options: ExportOptions,
+    path: String,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
+) -> Reply<u32> {
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| letters::export_file_with_progress(store, &id, &options, path.as_ref(), false, p))
 }
 
 #[tauri::command(async)]
@@ -181,8 +217,15 @@ pub fn signatures_import(
     columns: SignatureColumns,
     decisions: Vec<RowDecision>,
     options: SignatureImportOptions,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
 ) -> Reply<SignatureImportReport> {
-    signature_import::apply_path(desk.store()?, &id, path.as_ref(), &columns, &decisions, &options).map_err(Into::into)
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| {
+        signature_import::apply_path_with_progress(store, &id, path.as_ref(), &columns, &decisions, &options, p)
+    })
 }
 
 #[tauri::command(async)]

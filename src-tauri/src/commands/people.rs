@@ -6,8 +6,11 @@ use coalition_core::people::{
     self, AffiliationInput, NewPerson, OrganisationPerson, PeopleImportReport, PersonDetail, PersonDuplicate, PersonInput,
     PersonPage, PersonQuery,
 };
-use tauri::State;
+use coalition_core::progress::Operations;
+use tauri::ipc::JavaScriptChannelId;
+use tauri::{State, Webview};
 
+use super::operations::tracked;
 use super::Reply;
 use crate::Desk;
 
@@ -68,9 +71,19 @@ pub fn people_duplicates(desk: State<'_, Desk>) -> Reply<Vec<PersonDuplicate>> {
     people::duplicates(desk.store()?).map_err(Into::into)
 }
 
+/// With `operation` and `on_progress` the import reports its progress and can be cancelled.
 #[tauri::command(async)]
-pub fn people_import(desk: State<'_, Desk>, path: String, options: ImportOptions) -> Reply<PeopleImportReport> {
-    people::import_file(desk.store()?, path.as_ref(), options).map_err(Into::into)
+pub fn people_import(
+    desk: State<'_, Desk>,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    path: String,
+    options: ImportOptions,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
+) -> Reply<PeopleImportReport> {
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| people::import_file_with_progress(store, path.as_ref(), options, p))
 }
 
 #[tauri::command(async)]
@@ -79,11 +92,29 @@ pub fn people_guess_columns(headers: Vec<String>) -> Reply<Vec<ColumnChoice>> {
 }
 
 #[tauri::command(async)]
-pub fn people_export_csv(desk: State<'_, Desk>, query: PersonQuery, path: String) -> Reply<u64> {
-    people::export_csv_file(desk.store()?, &query, path.as_ref()).map_err(Into::into)
+pub fn people_export_csv(
+    desk: State<'_, Desk>,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    query: PersonQuery,
+    path: String,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
+) -> Reply<u64> {
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| people::export_csv_file_with_progress(store, &query, path.as_ref(), p))
 }
 
 #[tauri::command(async)]
-pub fn people_export_json(desk: State<'_, Desk>, query: PersonQuery, path: String) -> Reply<u64> {
-    people::export_json_file(desk.store()?, &query, path.as_ref()).map_err(Into::into)
+pub fn people_export_json(
+    desk: State<'_, Desk>,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    query: PersonQuery,
+    path: String,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
+) -> Reply<u64> {
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| people::export_json_file_with_progress(store, &query, path.as_ref(), p))
 }

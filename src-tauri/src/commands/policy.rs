@@ -7,9 +7,11 @@ use coalition_core::policy::{
     self, Committee, CommitteeMembershipInput, FetchProgress, MepFetch, MepSyncReport, PolicyMaker, PolicyMakerInput,
     PolicyMakerPage, PolicyMakerQuery, PoliticalGroup,
 };
-use tauri::ipc::Channel;
-use tauri::State;
+use coalition_core::progress::Operations;
+use tauri::ipc::{Channel, JavaScriptChannelId};
+use tauri::{State, Webview};
 
+use super::operations::tracked;
 use super::Reply;
 use crate::Desk;
 
@@ -59,9 +61,19 @@ pub fn meps_preview(desk: State<'_, Desk>, path: String) -> Reply<MepSyncReport>
     policy::import_file(desk.store()?, Path::new(&path), true).map_err(Into::into)
 }
 
+/// Applies the list at `path`; with `operation` and `on_progress` it reports its progress and
+/// can be cancelled.
 #[tauri::command(async)]
-pub fn meps_import(desk: State<'_, Desk>, path: String) -> Reply<MepSyncReport> {
-    policy::import_file(desk.store()?, Path::new(&path), false).map_err(Into::into)
+pub fn meps_import(
+    desk: State<'_, Desk>,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    path: String,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
+) -> Reply<MepSyncReport> {
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| policy::import_file_with_progress(store, Path::new(&path), false, p))
 }
 
 /// Downloads the Parliament's list (or `COALITION_EP_URL`'s) with progress; writes nothing.

@@ -8,8 +8,11 @@ use coalition_core::profile::{self, Profile};
 use coalition_core::stances::{
     self, BoardQuery, DossierStances, Stance, StanceBoard, StanceInput, Vote, VoteImportReport, VoteInput, VoteResult,
 };
-use tauri::State;
+use coalition_core::progress::Operations;
+use tauri::ipc::JavaScriptChannelId;
+use tauri::{State, Webview};
 
+use super::operations::tracked;
 use super::Reply;
 use crate::Desk;
 
@@ -64,8 +67,17 @@ pub fn stance_board(desk: State<'_, Desk>, query: BoardQuery) -> Reply<StanceBoa
 }
 
 #[tauri::command(async)]
-pub fn vote_import(desk: State<'_, Desk>, path: PathBuf, input: VoteInput) -> Reply<VoteImportReport> {
-    stances::import_vote_file(desk.store()?, &input, &path).map_err(Into::into)
+pub fn vote_import(
+    desk: State<'_, Desk>,
+    operations: State<'_, Operations>,
+    webview: Webview,
+    path: PathBuf,
+    input: VoteInput,
+    operation: Option<String>,
+    on_progress: Option<JavaScriptChannelId>,
+) -> Reply<VoteImportReport> {
+    let store = desk.store()?;
+    tracked(&operations, &webview, operation, on_progress, |p| stances::votes::import_file_with_progress(store, &input, &path, p))
 }
 
 #[tauri::command(async)]
