@@ -337,6 +337,17 @@ pub fn run() {
             commands::interactions::seat_term_end,
             commands::interactions::seat_bodies,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running Coalition Desk");
+        .build(tauri::generate_context!())
+        .expect("error while building Coalition Desk")
+        .run(|app, event| {
+            // A clean exit seals the store, so the next start skips the full quick check
+            // when nothing touched the file meanwhile (coalition_core::store::Store::seal).
+            if let tauri::RunEvent::Exit = event {
+                if let Ok(store) = app.state::<Desk>().store() {
+                    if let Err(error) = store.seal() {
+                        eprintln!("coalition-desk: the store could not be sealed at exit: {error}");
+                    }
+                }
+            }
+        });
 }

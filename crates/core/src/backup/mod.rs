@@ -181,6 +181,21 @@ pub fn check_file_keyed(path: &Path, key: Option<&Passphrase>) -> Result<()> {
     }
 }
 
+/// The check a store gets as it is opened: the quick check, unless the file is exactly as
+/// its last clean close sealed it (`store::seal`: same file, size and modification time, no
+/// pending log), when reading its header (or its first page, with the key) is enough.
+pub(crate) fn check_on_open(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    if !crate::store::seal::take_if_unchanged(path) {
+        return check_file_keyed(path, key);
+    }
+    match (file_kind(path)?, key) {
+        (FileKind::Absent | FileKind::Plain, _) => Ok(()),
+        (FileKind::Encrypted, None) => Err(CoreError::PassphraseRequired),
+        (FileKind::Encrypted, Some(key)) => check_key(path, key),
+        (FileKind::Unknown, _) => check_file_keyed(path, key),
+    }
+}
+
 /// Checks a backup before it is restored: sound (full `integrity_check`) and not made by a
 /// newer schema. Returns its schema version. An encrypted backup needs [`verify_keyed`].
 pub fn verify(file: &Path) -> Result<u32> {

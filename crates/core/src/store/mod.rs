@@ -2,6 +2,7 @@
 
 mod crypt;
 mod migrations;
+pub(crate) mod seal;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -66,6 +67,14 @@ pub struct Store {
     path: Option<PathBuf>,
 }
 
+/// A store dropped while open seals itself (best effort), like the app's exit: the next
+/// open skips the full quick check if nothing touched the file in between.
+impl Drop for Store {
+    fn drop(&mut self) {
+        let _ = self.seal();
+    }
+}
+
 impl Store {
     /// Opens (creating if needed) the unencrypted store at `path`, sets the pragmas and
     /// migrates it. An encrypted store gives `passphrase_required`, untouched.
@@ -90,7 +99,7 @@ impl Store {
             key.check_new().or_else(|error| if path.exists() { Ok(()) } else { Err(error) })?;
         }
         // A damaged file is refused before anything (migrations included) writes to it.
-        crate::backup::check_file_keyed(path, key.as_ref())?;
+        crate::backup::check_on_open(path, key.as_ref())?;
         let conn = Self::connect(path, key.as_ref())?;
         Ok(Store {
             conn: Mutex::new(Some(conn)),
@@ -133,6 +142,22 @@ impl Store {
         migrations().to_latest(&mut conn)?;
         conn.set_prepared_statement_cache_capacity(64);
         Ok(conn)
+    }
+
+    /// Seals the store as it is now (see [`seal`]): the log is checkpointed into the file and
+    /// the file's identity recorded beside it, so the next open can skip the full quick check
+    /// if nothing touches the file in between. Any later write breaks the seal. The app calls
+    /// this when it exits; a store dropped while open seals itself.
+    pub fn seal(&self) -> Result<()> {
+        let Some(path) = self.path.as_deref() else { return Ok(()) };
+        let guard = self.guard();
+        let Some(conn) = guard.as_ref() else { return Ok(()) };
+        let (busy, _, _): (i64, i64, i64) =
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        if busy == 0 {
+            seal::seal(path);
+        }
+        Ok(())
     }
 
     /// The file behind the store, if it has one.
@@ -179,7 +204,7 @@ impl Store {
         let mut conn = self.guard();
         let key = crypt::key_for(path, Some(&passphrase))?;
         if conn.is_none() {
-            crate::backup::check_file_keyed(path, key)?;
+            crate::backup::check_on_open(path, key)?;
             *conn = Some(Self::connect(path, key)?);
         }
         *self.key.lock().unwrap_or_else(|p| p.into_inner()) = Some(passphrase);

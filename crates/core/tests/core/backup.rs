@@ -300,3 +300,32 @@ fn a_backup_to_a_chosen_file_is_a_complete_store() {
     // Not counted as the last backup of the folder.
     assert!(backup::list(&store).unwrap().is_empty());
 }
+
+/// A clean close seals the store; the next open trusts the seal only while the file is
+/// untouched, so damage done after the close is still found at the next open.
+#[test]
+fn a_sealed_store_opens_without_the_full_check_but_damage_after_the_close_is_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = file_store(dir.path());
+    demo::load(&store).unwrap();
+    let before = data_counts(&store);
+    let seal = dir.path().join("coalition.db.sealed");
+    drop(store);
+    assert!(seal.exists(), "a clean close leaves a seal");
+
+    // Untouched: opens, the seal is used up while the store is open, and sealed again at close.
+    let store = Store::open(&path).unwrap();
+    assert!(!seal.exists(), "an open store carries no seal");
+    assert_eq!(data_counts(&store), before);
+    drop(store);
+    assert!(seal.exists());
+
+    // Damaged after the close (at once, same size): the seal no longer matches, the quick
+    // check runs and refuses the file.
+    corrupt(&path);
+    match Store::open(&path) {
+        Err(CoreError::Damaged { .. }) => {}
+        Err(other) => panic!("expected the damaged-store error, got {other}"),
+        Ok(_) => panic!("a store damaged after its seal was opened"),
+    }
+}
