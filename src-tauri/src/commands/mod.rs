@@ -170,8 +170,8 @@ pub fn letter_not_signed(desk: State<'_, Desk>, id: String, segment: InviteSegme
 }
 
 #[tauri::command(async)]
-pub fn letter_preview(desk: State<'_, Desk>, id: String, options: ExportOptions) -> Reply<String> {
-    letters::preview(desk.store()?, &id, &options).map_err(Into::into)
+pub fn letter_preview(desk: State<'_, Desk>, id: String, options: ExportOptions, include_sensitive: Option<bool>) -> Reply<String> {
+    letters::preview_with(desk.store()?, &id, &options, include_sensitive.unwrap_or(false)).map_err(Into::into)
 }
 
 #[tauri::command(async)]
@@ -184,9 +184,11 @@ pub fn letter_export(
     path: String,
     operation: Option<String>,
     on_progress: Option<JavaScriptChannelId>,
+    include_sensitive: Option<bool>,
 ) -> Reply<u32> {
     let store = desk.store()?;
-    tracked(&operations, &webview, operation, on_progress, |p| letters::export_file_with_progress(store, &id, &options, path.as_ref(), false, p))
+    let include = include_sensitive.unwrap_or(false);
+    tracked(&operations, &webview, operation, on_progress, |p| letters::export_file_with_progress(store, &id, &options, path.as_ref(), include, p))
 }
 
 #[tauri::command(async)]

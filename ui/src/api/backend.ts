@@ -82,9 +82,13 @@ export interface Backend extends PeopleApi, PolicyApi, StancesApi, InteractionsA
   signatureSet(id: string, organisation: string, input: SignatureInput): Promise<LetterDetail>;
   letterInvite(id: string, segment: InviteSegment): Promise<InviteReport>;
   letterNotSigned(id: string, segment: InviteSegment): Promise<NotYetSigned[]>;
-  letterPreview(id: string, options: ExportOptions): Promise<string>;
-  /** With `tracking`, reports its progress and can be cancelled (`cancelOperation`). */
-  letterExport(id: string, options: ExportOptions, path: string, tracking?: Tracking): Promise<number>;
+  /** Sensitive signers' names are left out unless `includeSensitive` (on purpose, after the warning). */
+  letterPreview(id: string, options: ExportOptions, includeSensitive?: boolean): Promise<string>;
+  /**
+   * With `tracking`, reports its progress and can be cancelled (`cancelOperation`); sensitive
+   * signers' names are left out unless `includeSensitive`.
+   */
+  letterExport(id: string, options: ExportOptions, path: string, tracking?: Tracking, includeSensitive?: boolean): Promise<number>;
   signaturesMatrix(query: MatrixQuery): Promise<SignatureMatrix>;
   matrixExportCsv(query: MatrixQuery, path: string): Promise<number>;
   importPreview(path: string): Promise<TablePreview>;
@@ -126,8 +130,9 @@ export const tauriBackend: Backend = {
   signatureSet: (id, organisation, input) => call("signature_set", { id, organisation, input }),
   letterInvite: (id, segment) => call("letter_invite", { id, segment }),
   letterNotSigned: (id, segment) => call("letter_not_signed", { id, segment }),
-  letterPreview: (id, options) => call("letter_preview", { id, options }),
-  letterExport: (id, options, path, tracking) => call("letter_export", { id, options, path, ...trackingArgs(tracking) }),
+  letterPreview: (id, options, includeSensitive) => call("letter_preview", { id, options, includeSensitive: includeSensitive ?? false }),
+  letterExport: (id, options, path, tracking, includeSensitive) =>
+    call("letter_export", { id, options, path, ...trackingArgs(tracking), includeSensitive: includeSensitive ?? false }),
   signaturesMatrix: (query) => call("signatures_matrix", { query }),
   matrixExportCsv: (query, path) => call("matrix_export_csv", { query, path }),
   importPreview: (path) => call("import_preview", { path }),

@@ -318,7 +318,9 @@ export function createFakeBackend(rows: OrganisationRow[] = makeRows(3)): FakeBa
     }),
     letterInvite: vi.fn<Backend["letterInvite"]>(async (id) => ({ invited: 0, detail: await letterOf(id) })),
     letterNotSigned: vi.fn<Backend["letterNotSigned"]>(async () => []),
-    letterPreview: vi.fn<Backend["letterPreview"]>(async (_id, options) => `Signatories (${options.format}, ${options.order})`),
+    letterPreview: vi.fn<Backend["letterPreview"]>(
+      async (_id, options, includeSensitive) => `Signatories (${options.format}, ${options.order})${includeSensitive ? ", sensitive signers named" : ""}`,
+    ),
     letterExport: vi.fn<Backend["letterExport"]>(async (id) => (await letterOf(id)).counts.signed),
     signaturesMatrix: vi.fn<Backend["signaturesMatrix"]>(async () => EMPTY_MATRIX),
     matrixExportCsv: vi.fn<Backend["matrixExportCsv"]>(async () => 0),

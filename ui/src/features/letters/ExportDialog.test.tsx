@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { createFakeBackend, createFakeFiles } from "../../test/fakeBackend";
 import { openFirstLetter } from "../../test/letters";
@@ -25,7 +25,7 @@ describe("export dialog", () => {
     expect(screen.getByTestId("export-group")).toBeChecked();
     expect(screen.getByTestId("export-signers")).toBeChecked();
     await waitFor(() => expect(screen.getByTestId("export-preview")).toHaveTextContent("PREVIEW docx country group=true signers=true"));
-    expect(backend.letterPreview).toHaveBeenCalledWith("letter-1", REMEMBERED);
+    expect(backend.letterPreview).toHaveBeenCalledWith("letter-1", REMEMBERED, false);
     expect(screen.getByTestId("export-preview").tagName).toBe("PRE");
   });
 
@@ -39,7 +39,7 @@ describe("export dialog", () => {
     expect(screen.getByTestId("export-group")).not.toBeChecked();
     expect(screen.getByTestId("export-signers")).not.toBeChecked();
     await waitFor(() =>
-      expect(backend.letterPreview).toHaveBeenCalledWith("letter-1", { format: "xlsx", order: "alpha", group_by_country: false, with_signers: false }),
+      expect(backend.letterPreview).toHaveBeenCalledWith("letter-1", { format: "xlsx", order: "alpha", group_by_country: false, with_signers: false }, false),
     );
   });
 
@@ -83,6 +83,7 @@ describe("export dialog", () => {
       { format: "md", order: "country", group_by_country: true, with_signers: false },
       "/home/me/open-letter-2022-signatories.md",
       expect.objectContaining({ operation: expect.any(String) }),
+      false,
     );
     expect(await screen.findByText("Exported 54 signatories to /home/me/open-letter-2022-signatories.md")).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
@@ -97,6 +98,94 @@ describe("export dialog", () => {
     await waitFor(() => expect(files.pickSaveFile).toHaveBeenCalled());
     expect(backend.letterExport).not.toHaveBeenCalled();
     expect(screen.getByRole("dialog", { name: "Export the signatory list" })).toBeInTheDocument();
+  });
+
+  it("includes sensitive signers in the preview and the file only after the warning", async () => {
+    const backend = backendWithChoices();
+    backend.letterPreview.mockImplementation(async (_id, o, include) => `PREVIEW ${o.format} sensitive=${include}`);
+    backend.letterExport.mockResolvedValue(3);
+    const files = createFakeFiles();
+    files.pickSaveFile.mockResolvedValue("/home/me/list.docx");
+    const { user } = await openFirstLetter(backend, files);
+    await user.click(screen.getByTestId("letter-export"));
+    await screen.findByRole("dialog", { name: "Export the signatory list" });
+    const toggle = await screen.findByTestId("export-include-sensitive");
+    expect(toggle).toHaveTextContent("Include sensitive people (2)");
+    expect(backend.privacySensitiveCount).toHaveBeenCalledWith({ scope: "letter", letter_id: "letter-1" });
+    expect(screen.getByTestId("export-include-sensitive-checkbox")).not.toBeChecked();
+    await waitFor(() => expect(screen.getByTestId("export-preview")).toHaveTextContent("PREVIEW docx sensitive=false"));
+
+    // Cancelling the warning leaves them out.
+    await user.click(screen.getByTestId("export-include-sensitive-checkbox"));
+    let warning = await screen.findByTestId("export-include-sensitive-confirm-dialog");
+    expect(warning).toHaveTextContent("2 people in this export are flagged sensitive");
+    await user.click(within(warning).getByText("Cancel"));
+    await waitFor(() => expect(screen.queryByTestId("export-include-sensitive-confirm-dialog")).toBeNull());
+    expect(screen.getByRole("dialog", { name: "Export the signatory list" })).toBeInTheDocument();
+    expect(screen.getByTestId("export-include-sensitive-checkbox")).not.toBeChecked();
+    expect(backend.letterPreview.mock.calls.every(([, , include]) => include === false)).toBe(true);
+
+    // Confirming includes them: the preview follows, then the file.
+    await user.click(screen.getByTestId("export-include-sensitive-checkbox"));
+    warning = await screen.findByTestId("export-include-sensitive-confirm-dialog");
+    await user.click(within(warning).getByTestId("export-include-sensitive-confirm-dialog-confirm"));
+    await waitFor(() => expect(screen.getByTestId("export-include-sensitive-checkbox")).toBeChecked());
+    await waitFor(() => expect(screen.getByTestId("export-preview")).toHaveTextContent("PREVIEW docx sensitive=true"));
+    expect(backend.letterPreview).toHaveBeenLastCalledWith("letter-1", REMEMBERED, true);
+    await user.click(screen.getByTestId("export-save"));
+    await waitFor(() => expect(backend.letterExport).toHaveBeenCalledTimes(1));
+    expect(backend.letterExport.mock.calls[0]![0]).toBe("letter-1");
+    expect(backend.letterExport.mock.calls[0]![2]).toBe("/home/me/list.docx");
+    expect(backend.letterExport.mock.calls[0]![4]).toBe(true);
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+
+    // Not remembered: the next opening leaves them out again.
+    await user.click(screen.getByTestId("letter-export"));
+    await screen.findByRole("dialog", { name: "Export the signatory list" });
+    expect(await screen.findByTestId("export-include-sensitive-checkbox")).not.toBeChecked();
+    await waitFor(() => expect(backend.letterPreview).toHaveBeenLastCalledWith("letter-1", REMEMBERED, false));
+    await user.click(screen.getByTestId("export-save"));
+    await waitFor(() => expect(backend.letterExport).toHaveBeenCalledTimes(2));
+    expect(backend.letterExport.mock.calls[1]![4]).toBe(false);
+  }, 20_000);
+
+  it("unticking asks nothing and leaves them out again", async () => {
+    const backend = backendWithChoices();
+    const { user } = await openFirstLetter(backend);
+    await user.click(screen.getByTestId("letter-export"));
+    await user.click(await screen.findByTestId("export-include-sensitive-checkbox"));
+    const warning = await screen.findByTestId("export-include-sensitive-confirm-dialog");
+    await user.click(within(warning).getByTestId("export-include-sensitive-confirm-dialog-confirm"));
+    await waitFor(() => expect(backend.letterPreview).toHaveBeenLastCalledWith("letter-1", REMEMBERED, true));
+    await user.click(screen.getByTestId("export-include-sensitive-checkbox"));
+    expect(screen.queryByTestId("export-include-sensitive-confirm-dialog")).toBeNull();
+    expect(screen.getByTestId("export-include-sensitive-checkbox")).not.toBeChecked();
+    await waitFor(() => expect(backend.letterPreview).toHaveBeenLastCalledWith("letter-1", REMEMBERED, false));
+  }, 20_000);
+
+  it("shows no checkbox when no signer is sensitive, and leaves them out", async () => {
+    const backend = backendWithChoices();
+    backend.privacySensitiveCount.mockResolvedValue(0);
+    backend.letterExport.mockResolvedValue(3);
+    const files = createFakeFiles();
+    files.pickSaveFile.mockResolvedValue("/home/me/list.docx");
+    const { user } = await openFirstLetter(backend, files);
+    await user.click(screen.getByTestId("letter-export"));
+    await screen.findByRole("dialog", { name: "Export the signatory list" });
+    await waitFor(() => expect(backend.privacySensitiveCount).toHaveBeenCalledWith({ scope: "letter", letter_id: "letter-1" }));
+    await waitFor(() => expect(screen.getByTestId("export-preview")).toHaveTextContent("PREVIEW docx"));
+    expect(screen.queryByTestId("export-include-sensitive")).toBeNull();
+    await user.click(screen.getByTestId("export-save"));
+    await waitFor(() => expect(backend.letterExport).toHaveBeenCalledTimes(1));
+    expect(backend.letterExport.mock.calls[0]![4]).toBe(false);
+  });
+
+  it("shows the count's error instead of hiding the checkbox", async () => {
+    const backend = backendWithChoices();
+    backend.privacySensitiveCount.mockRejectedValue({ code: "internal", message: "count failed", field: null });
+    const { user } = await openFirstLetter(backend);
+    await user.click(screen.getByTestId("letter-export"));
+    expect(await screen.findByTestId("export-include-sensitive-error")).toHaveTextContent("count failed");
   });
 
   it("shows export and preview errors", async () => {

@@ -15,6 +15,7 @@ import { DownloadIcon } from "../../components/Icons";
 import { ProgressPanel } from "../../components/ProgressPanel";
 import { useLongOperation } from "../../components/useLongOperation";
 import { useToast } from "../../components/Toasts";
+import { IncludeSensitiveToggle } from "../data-protection/IncludeSensitiveToggle";
 import { EXPORT_FORMATS, SIGNATORY_ORDERS } from "./enums";
 
 export const PREVIEW_DEBOUNCE_MS = 200;
@@ -29,7 +30,9 @@ export function initialExportOptions(detail: LetterDetail): ExportOptions {
 
 /**
  * Format, order, country headings and signers; a live plain-text preview (debounced);
- * "Save…" asks for a path and writes the file (the core remembers the choices).
+ * "Save…" asks for a path and writes the file (the core remembers the choices). Sensitive
+ * signers' names are left out of both unless "Include sensitive people (N)" is ticked after
+ * its warning; that choice is never remembered (off again at every opening).
  */
 export function ExportDialog({
   open,
@@ -53,6 +56,7 @@ export function ExportDialog({
   const [previewError, setPreviewError] = useState<ApiError | null>(null);
   const [previewLoading, setPreviewLoading] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [includeSensitive, setIncludeSensitive] = useState(false);
   const operation = useLongOperation();
   const [saveError, setSaveError] = useState<ApiError | null>(null);
 
@@ -60,6 +64,7 @@ export function ExportDialog({
   useEffect(() => {
     if (!open) return;
     setOptions(initialExportOptions(detail));
+    setIncludeSensitive(false);
     setPreview(null);
     setPreviewError(null);
     setSaveError(null);
@@ -72,7 +77,7 @@ export function ExportDialog({
     let live = true;
     setPreviewLoading(true);
     const timer = setTimeout(() => {
-      backend.letterPreview(letterId, options).then(
+      backend.letterPreview(letterId, options, includeSensitive).then(
         (text) => {
           if (!live) return;
           setPreview(text);
@@ -90,7 +95,7 @@ export function ExportDialog({
       live = false;
       clearTimeout(timer);
     };
-  }, [backend, open, letterId, options]);
+  }, [backend, open, letterId, options, includeSensitive]);
 
   const set = <K extends keyof ExportOptions>(key: K, value: ExportOptions[K]) => {
     setOptions((prev) => ({ ...prev, [key]: value }));
@@ -106,7 +111,7 @@ export function ExportDialog({
       });
       if (!path) return;
       setSaving(true);
-      const written = await operation.run((tracking) => backend.letterExport(letterId, options, path, tracking));
+      const written = await operation.run((tracking) => backend.letterExport(letterId, options, path, tracking, includeSensitive));
       if (written === undefined) return; // cancelled: no file, the dialog stays
       toast.success(t("exportLetter.done", { count: written, path }));
       onExported();
@@ -200,6 +205,15 @@ export function ExportDialog({
               />
               <span>{t("exportLetter.withSigners")}</span>
             </label>
+            <IncludeSensitiveToggle
+              scope={{ scope: "letter", letter_id: letterId }}
+              checked={includeSensitive}
+              onChange={(include) => {
+                setIncludeSensitive(include);
+                setSaveError(null);
+              }}
+              testId="export-include-sensitive"
+            />
           </div>
         </div>
         <div className="export-preview">
