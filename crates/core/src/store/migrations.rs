@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("../../../../migrations/0010_signers.sql"),
     include_str!("../../../../migrations/0011_people_list_index.sql"),
     include_str!("../../../../migrations/0012_data_protection.sql"),
+    include_str!("../../../../migrations/0013_people_list_speed.sql"),
 ];
 
 /// Every migration, oldest first.
