@@ -61,8 +61,10 @@ CREATE INDEX people_archived_country_sort ON people (archived, country IS NULL, 
 CREATE INDEX people_archived_country_sort_desc ON people (archived, country IS NULL, country DESC, family_key, id);
 CREATE INDEX people_archived_name ON people (archived, name_key, id);
 
--- The focal-point filter: current focal points read from their own small index.
-CREATE INDEX affiliations_focal ON affiliations (focal_point, ends_on, person_id) WHERE focal_point = 1;
+-- Focal points: the filter reads the current ones from this small index alone, and a row's
+-- "focal point" flag finds the person's own there (person first: keyed by focal_point, the
+-- flag's subquery walked every focal point for every row of the page).
+CREATE INDEX affiliations_focal ON affiliations (person_id, ends_on) WHERE focal_point = 1;
 
 -- The text filter (a name or an email containing the text) reads the names from the list's
 -- own index and the emails from theirs, in one pass each, instead of the table and a

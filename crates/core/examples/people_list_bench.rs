@@ -1,6 +1,6 @@
 //! The people list's page queries timed on an existing store (each shape run N times, p50
 //! and p99 printed, with the total and a digest of the page's ids to compare results across
-//! versions): `cargo run -p coalition-core --example people_list_bench -- STORE.db [SAMPLES]`.
+//! versions): `[CACHE_KB=N] [ONLY=TEXT] cargo run -p coalition-core --example people_list_bench -- STORE.db [SAMPLES]`.
 
 use coalition_core::organisations::SortDirection;
 use coalition_core::people::{PersonQuery, PersonSort};
@@ -12,6 +12,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = args.next().ok_or("usage: people_list_bench STORE.db [SAMPLES]")?;
     let samples: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(50);
     let store = coalition_core::Store::open(std::path::Path::new(&path))?;
+    // CACHE_KB=N: a page cache of N KiB for the run (SQLite's default is 2 000 KiB).
+    if let Some(kb) = std::env::var("CACHE_KB").ok().and_then(|v| v.parse::<i64>().ok()) {
+        store.read(|conn| Ok(conn.execute_batch(&format!("PRAGMA cache_size = -{kb}"))?))?;
+    }
     // An organisation with many current people and the most spoken language.
     let (organisation, language): (String, String) = store.read(|conn| {
         let org = conn.query_row(
@@ -47,7 +51,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("archived too", PersonQuery { include_archived: true, ..base.clone() }),
     ];
     println!("{:<24} {:>9} {:>9} {:>8} {:>18}", "shape", "p50 ms", "p99 ms", "total", "ids digest");
-    for (name, query) in shapes {
+    // ONLY=TEXT: only the shapes whose name contains TEXT.
+    let only = std::env::var("ONLY").unwrap_or_default();
+    for (name, query) in shapes.into_iter().filter(|(name, _)| name.contains(only.as_str())) {
         let mut times = Vec::with_capacity(samples);
         let mut digest = 0u64;
         let mut total = 0;
