@@ -480,7 +480,18 @@ pub(crate) fn duplicates(conn: &Connection, person: Option<&str>) -> Result<Vec<
 // ---------------------------------------------------------------------------------------
 // The list
 
-fn filter_sql(query: &PersonQuery) -> (String, Vec<SqlValue>) {
+/// How a view's filters are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Every matching person (the count, an export): the language filter is read once from
+    /// its own index as an `IN` list.
+    Whole,
+    /// A page among many matches: the language filter as a check per person, so that
+    /// walking the sort's index stops at the page's end instead of first listing every match.
+    Page,
+}
+
+fn filter_sql(query: &PersonQuery, reading: Reading) -> (String, Vec<SqlValue>) {
     let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<SqlValue> = Vec::new();
     let organisation = query.organisation_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
@@ -500,12 +511,11 @@ fn filter_sql(query: &PersonQuery) -> (String, Vec<SqlValue>) {
     let languages: Vec<String> =
         query.languages.iter().map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty()).collect();
     if !languages.is_empty() {
-        // IN-subqueries (here and below) are driven by the filter's own index, instead of a
-        // check per person of the whole list.
-        clauses.push(format!(
-            "p.id IN (SELECT l.person_id FROM person_languages l WHERE l.language IN ({}))",
-            vec!["?"; languages.len()].join(", ")
-        ));
+        let list = vec!["?"; languages.len()].join(", ");
+        clauses.push(match reading {
+            Reading::Whole => format!("p.id IN (SELECT l.person_id FROM person_languages l WHERE l.language IN ({list}))"),
+            Reading::Page => format!("EXISTS (SELECT 1 FROM person_languages l WHERE l.person_id = p.id AND l.language IN ({list}))"),
+        });
         values.extend(languages.into_iter().map(SqlValue::Text));
     }
     if organisation.is_some() || query.focal_points_only {
@@ -530,6 +540,8 @@ fn filter_sql(query: &PersonQuery) -> (String, Vec<SqlValue>) {
     if let Some(text) = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let folded = format!("%{}%", like_escape(&fold(text)));
         let email = format!("%{}%", like_escape(&email_key(text)));
+        // Always a list: the people a text matches are bunched along the name sorts ("müller"
+        // sits among the M's), so a check per person would walk half the index for a page.
         clauses.push(
             "(p.name_key LIKE ? ESCAPE '\\' OR p.family_key LIKE ? ESCAPE '\\'
               OR p.id IN (SELECT s.person_id FROM person_emails s WHERE s.email_key LIKE ? ESCAPE '\\'))"
@@ -614,11 +626,15 @@ pub const MAX_PAGE: u32 = 1000;
 /// One page of the list: the total, the page's ids (indexed filter and sort), then the rows
 /// of those ids in one query.
 pub(crate) fn list(conn: &Connection, query: &PersonQuery) -> Result<PersonPage> {
-    let (filter, values) = filter_sql(query);
+    let (filter, values) = filter_sql(query, Reading::Whole);
     let total: u32 = conn
         .prepare_cached(&format!("SELECT count(*) FROM people p {filter}"))?
         .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
     let limit = query.limit.clamp(1, MAX_PAGE);
+    // Checking each person along the sort's index pays when the page ends well before the
+    // matches run out; otherwise the matches are listed once (the same rows either way).
+    let reading = if (u64::from(query.offset) + u64::from(limit)) * 4 <= u64::from(total) { Reading::Page } else { Reading::Whole };
+    let (filter, values) = filter_sql(query, reading);
     let ids: Vec<String> = conn
         .prepare_cached(&format!("SELECT p.id FROM people p {filter} {} LIMIT {limit} OFFSET {}", order_sql(query), query.offset))?
         .query_map(params_from_iter(values.iter()), |r| r.get(0))?
@@ -639,7 +655,7 @@ pub(crate) fn list(conn: &Connection, query: &PersonQuery) -> Result<PersonPage>
 /// Streams every row of a view (offset and limit ignored), in the view's order. People
 /// flagged sensitive are left out unless the query includes them (`include_sensitive`).
 pub(crate) fn for_each_row(conn: &Connection, query: &PersonQuery, mut each: impl FnMut(PersonRow) -> Result<()>) -> Result<u64> {
-    let (mut filter, values) = filter_sql(query);
+    let (mut filter, values) = filter_sql(query, Reading::Whole);
     if query.include_sensitive != Some(true) {
         filter = if filter.is_empty() { "WHERE p.sensitive = 0".into() } else { format!("{filter} AND p.sensitive = 0") };
     }
@@ -656,7 +672,7 @@ pub(crate) fn for_each_row(conn: &Connection, query: &PersonQuery, mut each: imp
 
 /// How many people of a view (archived ones as the view says) are flagged sensitive.
 pub(crate) fn count_sensitive(conn: &Connection, query: &PersonQuery) -> Result<u64> {
-    let (filter, values) = filter_sql(query);
+    let (filter, values) = filter_sql(query, Reading::Whole);
     let filter = if filter.is_empty() { "WHERE p.sensitive = 1".into() } else { format!("{filter} AND p.sensitive = 1") };
     Ok(conn
         .prepare_cached(&format!("SELECT count(*) FROM people p {filter}"))?
