@@ -136,6 +136,27 @@ impl Desk {
     }
 }
 
+/// SIGTERM and SIGINT (a desktop session ending, `kill`, Ctrl+C in a terminal) exit the app
+/// the way closing its window does, so the exit seals the store.
+fn exit_on_termination(app: tauri::AppHandle) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        match signal_hook::iterator::Signals::new([SIGTERM, SIGINT]) {
+            Ok(mut signals) => {
+                std::thread::spawn(move || {
+                    if signals.forever().next().is_some() {
+                        app.exit(0);
+                    }
+                });
+            }
+            Err(error) => eprintln!("coalition-desk: cannot watch for SIGTERM: {error}"),
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = app;
+}
+
 /// Backs up at startup when anything changed since the last backup, then every few minutes
 /// checks whether the chosen interval has passed (with changes). A locked store is skipped
 /// (its startup backup waits for the unlock).
@@ -177,6 +198,7 @@ pub fn run() {
         .setup(|app| {
             let handle = app.handle().clone();
             std::thread::spawn(move || backup_timer(handle));
+            exit_on_termination(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
