@@ -9,7 +9,6 @@ use serde_json::Value;
 use super::model::*;
 use crate::data_protection::{self, ExportEntry};
 use crate::error::{CoreError, Result};
-use crate::people::{LabelledEmail, LabelledPhone};
 use crate::store::now;
 use crate::tabular::write_atomically;
 use crate::text::fold;
@@ -31,53 +30,36 @@ fn initials(name: &str) -> String {
 }
 
 pub(super) fn person(conn: &Connection, id: &str) -> Result<SarPerson> {
-    let mut person = conn
-        .prepare_cached(
-            "SELECT id, given_name, family_name, display_name, honorific, country, notes, archived, created_at, updated_at
-             FROM people WHERE id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok(SarPerson {
-                id: r.get(0)?,
-                given_name: r.get(1)?,
-                family_name: r.get(2)?,
-                display_name: r.get(3)?,
-                honorific: r.get(4)?,
-                country: r.get(5)?,
-                languages: Vec::new(),
-                emails: Vec::new(),
-                phones: Vec::new(),
-                notes: r.get(6)?,
-                archived: r.get(7)?,
-                created_at: r.get(8)?,
-                updated_at: r.get(9)?,
-            })
-        })
-        .optional()?
-        .ok_or_else(|| CoreError::NotFound(format!("no person with id {id}")))?;
-    person.languages = list(conn, "SELECT language FROM person_languages WHERE person_id = ?1 ORDER BY language", id, |r| r.get(0))?;
-    person.emails = list(conn, "SELECT label, email FROM person_emails WHERE person_id = ?1 ORDER BY position", id, |r| {
-        Ok(LabelledEmail { label: r.get(0)?, email: r.get(1)? })
-    })?;
-    person.phones = list(conn, "SELECT label, phone FROM person_phones WHERE person_id = ?1 ORDER BY position", id, |r| {
-        Ok(LabelledPhone { label: r.get(0)?, phone: r.get(1)? })
-    })?;
-    Ok(person)
+    Ok(person_and_protection(conn, id)?.0)
 }
 
-fn data_protection(conn: &Connection, id: &str) -> Result<Option<SarDataProtection>> {
-    Ok(conn
-        .prepare_cached("SELECT lawful_basis, source, consent_date, sensitive, sensitive_reason FROM people WHERE id = ?1")?
-        .query_row([id], |r| {
-            Ok(SarDataProtection {
-                lawful_basis: r.get(0)?,
-                source: r.get(1)?,
-                consent_date: r.get(2)?,
-                sensitive: r.get(3)?,
-                sensitive_reason: r.get(4)?,
-            })
-        })
-        .optional()?)
+/// The person's record as the people store reads it, split into the SAR's identity part and
+/// its data-protection part.
+fn person_and_protection(conn: &Connection, id: &str) -> Result<(SarPerson, SarDataProtection)> {
+    let p = crate::people::store::get(conn, id)?;
+    let protection = SarDataProtection {
+        lawful_basis: Some(p.lawful_basis.as_str().to_string()),
+        source: p.source,
+        consent_date: p.consent_date,
+        sensitive: p.sensitive,
+        sensitive_reason: p.sensitive_reason,
+    };
+    let person = SarPerson {
+        id: p.id,
+        given_name: p.given_name,
+        family_name: p.family_name,
+        display_name: p.display_name,
+        honorific: p.honorific,
+        country: p.country,
+        languages: p.languages,
+        emails: p.emails,
+        phones: p.phones,
+        notes: p.notes,
+        archived: p.archived,
+        created_at: p.created_at,
+        updated_at: p.updated_at,
+    };
+    Ok((person, protection))
 }
 
 fn policy_maker(conn: &Connection, id: &str) -> Result<Option<SarPolicyMaker>> {
@@ -147,7 +129,7 @@ fn history(conn: &Connection, id: &str) -> Result<Vec<SarHistoryEntry>> {
 }
 
 pub(super) fn gather(conn: &Connection, id: &str) -> Result<SubjectAccess> {
-    let person = person(conn, id)?;
+    let (person, data_protection) = person_and_protection(conn, id)?;
     let affiliations = list(
         conn,
         "SELECT o.name, a.job_title, a.starts_on, a.ends_on, a.focal_point FROM affiliations a
@@ -273,7 +255,7 @@ pub(super) fn gather(conn: &Connection, id: &str) -> Result<SubjectAccess> {
     )?;
     Ok(SubjectAccess {
         generated_at: now(),
-        data_protection: data_protection(conn, id)?,
+        data_protection: Some(data_protection),
         policy_maker: policy_maker(conn, id)?,
         history: history(conn, id)?,
         person,
